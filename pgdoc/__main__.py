@@ -1,0 +1,5 @@
+import sys
+
+from pgdoc.cli import main
+
+sys.exit(main())

@@ -1,0 +1,141 @@
+"""What pgdoc knows about a database: plain, immutable data built from one catalog query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KIND_NAMES = {
+    "r": "table",
+    "p": "partitioned table",
+    "v": "view",
+    "m": "materialized view",
+    "f": "foreign table",
+}
+
+
+def quote_ident(name: str) -> str:
+    """Quote an identifier the way PostgreSQL's quote_ident does (minus keyword checks)."""
+    if name and (name[0].islower() or name[0] == "_") and all(
+        c.isascii() and (c.islower() or c.isdigit() or c == "_") for c in name
+    ):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    not_null: bool
+    default: str | None = None
+    identity: str = ""  # "" | "a" (ALWAYS) | "d" (BY DEFAULT)
+    generated: str = ""  # "" | "s" (STORED) | "v" (VIRTUAL, PG 18)
+    comment: str | None = None
+    type_oid: int = 0
+
+
+@dataclass(frozen=True)
+class Constraint:
+    name: str
+    kind: str  # p primary, u unique, c check, x exclusion, f foreign key
+    definition: str
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    name: str
+    table: int  # oid of the table declaring it
+    columns: tuple[str, ...]
+    ref_table: int
+    ref_schema: str
+    ref_name: str
+    ref_columns: tuple[str, ...]
+    on_delete: str
+    on_update: str
+
+
+@dataclass(frozen=True)
+class Index:
+    name: str
+    definition: str
+    primary: bool
+    unique: bool
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    command: str
+    permissive: bool
+    roles: tuple[str, ...]
+    using: str | None
+    check: str | None
+
+
+@dataclass(frozen=True)
+class Relation:
+    oid: int
+    schema: str
+    name: str
+    kind: str  # r p v m f
+    comment: str | None = None
+    parent: int | None = None  # direct partition parent
+    partition_bound: str | None = None
+    partition_key: str | None = None
+    rls: bool = False
+    rls_forced: bool = False
+    access_method: str | None = None
+    columns: tuple[Column, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    indexes: tuple[Index, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    policies: tuple[Policy, ...] = ()
+
+    @property
+    def qualified(self) -> str:
+        """`schema.name` with each part quoted only when needed: `public.users`, `test."Foo"`."""
+        return f"{quote_ident(self.schema)}.{quote_ident(self.name)}"
+
+    @property
+    def display(self) -> str:
+        """The name users type: `users` for public tables, else `schema.name` (quoted as needed)."""
+        return quote_ident(self.name) if self.schema == "public" else self.qualified
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+    @property
+    def is_partition(self) -> bool:
+        return self.parent is not None
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    schema: str
+    name: str
+    kind: str  # "enum" | "domain"
+    values: tuple[str, ...] = ()  # enum labels in order
+    base: str | None = None  # domain base type
+    checks: tuple[str, ...] = ()  # domain CHECK constraints
+    not_null: bool = False
+
+
+@dataclass(frozen=True)
+class Catalog:
+    server_version: int
+    database: str
+    relations: dict[int, Relation]
+    types: dict[int, TypeInfo] = field(default_factory=dict)
+    # (catalog class oid, object oid) -> oid of the relation the object belongs to
+    owners: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (schema, name) -> relation oid, for pg_class rows (tables, indexes, sequences)
+    # pg_dump names only by name (TABLE ATTACH, INDEX ATTACH)
+    names: dict[tuple[str, str], int] = field(default_factory=dict)

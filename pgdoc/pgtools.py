@@ -1,0 +1,252 @@
+"""The one place that runs PostgreSQL's tools (psql, pg_dump), through `sh`.
+
+Every session pgdoc opens is read-only and carries `lock_timeout`; connection
+settings and passwords reach the tools only through their environment.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sh
+
+from pgdoc.config import Config
+from pgdoc.conninfo import KEYWORD_ENV, SECRET_KEYWORDS, describe, keywords_to_env
+from pgdoc.errors import DatabaseError, ToolError
+
+# Where PostgreSQL's client tools usually live, newest found first wins.
+USUAL_BIN_DIRS = (
+    "/usr/lib/postgresql/*/bin",
+    "/usr/pgsql-*/bin",
+    "/opt/homebrew/opt/postgresql@*/bin",
+    "/usr/local/opt/postgresql@*/bin",
+    "/Applications/Postgres.app/Contents/Versions/*/bin",
+)
+_VERSION_RE = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def connection_env(cfg: Config, base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment for psql/pg_dump: config file < PG* environment < --dsn."""
+    env = dict(os.environ if base is None else base)
+    for key, env_name in keywords_to_env(cfg.database).items():
+        env.setdefault(env_name, key)
+    env.update(keywords_to_env(cfg.dsn))
+    ms = int(cfg.lock_timeout * 1000)
+    ours = f"-c default_transaction_read_only=on -c lock_timeout={ms}"
+    env["PGOPTIONS"] = f"{env['PGOPTIONS']} {ours}" if env.get("PGOPTIONS") else ours
+    env.setdefault("PGAPPNAME", "pgdoc")
+    env.setdefault("PGCONNECT_TIMEOUT", "10")
+    env["PGCLIENTENCODING"] = "UTF8"
+    return env
+
+
+def secrets_of(env: Mapping[str, str]) -> tuple[str, ...]:
+    return tuple(
+        env[KEYWORD_ENV[k]] for k in SECRET_KEYWORDS if KEYWORD_ENV.get(k, "") in env
+    )
+
+
+def tool_version(path: str) -> tuple[int, int]:
+    """(major, minor) of a PostgreSQL client tool, from `TOOL --version`."""
+    try:
+        out = str(sh.Command(path)("--version", _tty_out=False, _decode_errors="replace"))
+    except (sh.ErrorReturnCode, sh.CommandNotFound, OSError) as exc:
+        raise ToolError(f"cannot run {path} --version: {exc}") from exc
+    m = _VERSION_RE.search(out)
+    if not m:
+        raise ToolError(f"cannot read the version of {path} from {out.strip()!r}")
+    return int(m.group(1)), int(m.group(2) or 0)
+
+
+def candidate_bin_dirs(preferred: str | None) -> list[str]:
+    """Folders that may hold pg_dump: pg_bin_dir, PATH, then the usual install places."""
+    dirs: list[str] = []
+    if preferred:
+        dirs.append(preferred)
+    on_path = shutil.which("pg_dump")
+    if on_path:
+        dirs.append(str(Path(on_path).parent))
+    for pattern in USUAL_BIN_DIRS:
+        dirs.extend(sorted(glob.glob(pattern)))
+    seen: set[str] = set()
+    return [d for d in dirs if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+
+
+@dataclass
+class PgTools:
+    """psql and pg_dump, bound to one connection and one set of session settings."""
+
+    env: dict[str, str]
+    lock_timeout: float
+    bin_dir: str | None = None
+    verbose: bool = False
+    echo: Any = None  # callable(str) for --verbose command echoes
+    secrets: tuple[str, ...] = field(default=())
+    _versions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def from_config(cls, cfg: Config, echo: Any = None) -> PgTools:
+        env = connection_env(cfg)
+        return cls(
+            env=env,
+            lock_timeout=cfg.lock_timeout,
+            bin_dir=cfg.pg_bin_dir,
+            echo=echo,
+            secrets=secrets_of(env),
+        )
+
+    @property
+    def target(self) -> str:
+        return describe(self.env)
+
+    def tool(self, name: str) -> str:
+        """Absolute path of a client tool: pg_bin_dir first, else PATH, else the usual places."""
+        if self.bin_dir:
+            path = Path(self.bin_dir) / name
+            if path.is_file() and os.access(path, os.X_OK):
+                return str(path)
+            raise ToolError(
+                f"{name} not found in pg_bin_dir {self.bin_dir}",
+                hint="point pg_bin_dir at a folder holding PostgreSQL's client tools",
+            )
+        found = shutil.which(name)
+        if found:
+            return found
+        for d in candidate_bin_dirs(None):
+            path = Path(d) / name
+            if path.is_file() and os.access(path, os.X_OK):
+                return str(path)
+        raise ToolError(
+            f"{name} not found on PATH",
+            hint="install PostgreSQL's client tools (e.g. apt-get install postgresql-client) "
+            "or set pg_bin_dir in the config",
+        )
+
+    def version(self, name: str) -> tuple[int, int]:
+        with self._lock:
+            if name not in self._versions:
+                self._versions[name] = tool_version(self.tool(name))
+            return self._versions[name]
+
+    def run(self, name: str, args: list[str], stdin: str | None = None) -> str:
+        """Run a tool; stdout as text. Failures become ToolError/DatabaseError, secrets redacted."""
+        path = self.tool(name)
+        if self.echo:
+            self.echo(redact(" ".join([name, *map(_shell_quote, args)]), self.secrets))
+        try:
+            proc = sh.Command(path)(
+                *args,
+                _env=self.env,
+                _in=stdin,
+                _tty_out=False,
+                _return_cmd=True,
+                _decode_errors="replace",
+            )
+        except sh.CommandNotFound as exc:
+            raise ToolError(f"{name} not found", hint="install PostgreSQL's client tools") from exc
+        except sh.ErrorReturnCode as exc:
+            stderr = exc.stderr.decode("utf-8", "replace")
+            raise classify_failure(name, exc.exit_code, stderr, self) from None
+        except OSError as exc:
+            raise ToolError(f"cannot run {path}: {exc}") from exc
+        return str(proc.stdout.decode("utf-8", "replace"))
+
+    def query_json(self, sql: str) -> Any:
+        """Run one catalog query that returns a single JSON value."""
+        out = self.run("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"], sql)
+        out = out.strip()
+        if not out:
+            raise DatabaseError("the catalog query returned nothing")
+        return json.loads(out)
+
+    def pg_dump(self, args: list[str]) -> str:
+        """`pg_dump --schema-only` in plain format with verbose TOC headers."""
+        base = [
+            "--schema-only",
+            "--verbose",
+            "--encoding=UTF8",
+            f"--lock-wait-timeout={int(self.lock_timeout * 1000)}",
+        ]
+        return self.run("pg_dump", [*base, *args])
+
+
+def _shell_quote(arg: str) -> str:
+    if re.fullmatch(r"[\w@%+=:,./-]+", arg):
+        return arg
+    return "'" + arg.replace("'", "'\"'\"'") + "'"
+
+
+_NOISE = re.compile(r"^(pg_dump|psql): (reading|identifying|finding|flagging|saving|dumping|"
+                    r"last built-in|executing|creating|processing)\b")
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The lines of a tool's stderr that say what went wrong (verbose chatter dropped)."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    return [ln for ln in lines if not _NOISE.match(ln)]
+
+
+def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolError:
+    """Turn a tool's failure into one actionable line."""
+    lines = [redact(ln, tools.secrets) for ln in error_lines(stderr)]
+    text = "\n".join(lines)
+    target = tools.target
+    first = next((ln for ln in lines if "error" in ln.lower() or "fatal" in ln.lower()),
+                 lines[0] if lines else f"exit code {code}")
+    first = re.sub(r"^(pg_dump|psql):\s*(error:\s*)?", "", first)
+    low = text.lower()
+    if "password authentication failed" in low or "no password supplied" in low:
+        return DatabaseError(
+            f"authentication failed connecting to {target}",
+            hint="check the password: PGPASSWORD, ~/.pgpass, --dsn or database.password",
+        )
+    if "connection refused" in low or "could not connect" in low or (
+        "connection to server" in low and "failed" in low
+    ):
+        return DatabaseError(
+            f"cannot connect to {target}: {_short(first)}",
+            hint="is the server running and reachable? check PGHOST/PGPORT, --dsn or the config",
+        )
+    if "lock timeout" in low or "could not obtain lock" in low:
+        return DatabaseError(
+            f"timed out after {tools.lock_timeout:g}s waiting for a lock: {_short(first)}",
+            hint="another session holds a lock; retry later or raise --lock-timeout",
+        )
+    if "permission denied" in low:
+        return DatabaseError(
+            f"{_short(first)}",
+            hint="grant the role SELECT on it (see README, Permissions) or exclude the table",
+        )
+    if "server version mismatch" in low:
+        detail = next((ln for ln in lines if "server version" in ln and "pg_dump" in ln), "")
+        return ToolError(
+            f"pg_dump is older than the server ({_short(detail or first)})",
+            hint="install a pg_dump at least as new as the server, or set pg_bin_dir",
+        )
+    if "no matching tables were found" in low:
+        return DatabaseError(
+            "a table disappeared while pgdoc was reading (dropped or renamed during the sync)",
+            hint="run pgdoc sync again",
+        )
+    return ToolError(f"{name} failed: {_short(first)}")
+
+
+def _short(line: str) -> str:
+    return line.strip().rstrip(".")

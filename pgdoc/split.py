@@ -1,0 +1,138 @@
+"""Assign pg_dump's entries to the relations they document, and order them canonically.
+
+An entry belongs to a relation when its catalog row does (a table's own row, its
+indexes, owned sequences, constraints, defaults, triggers, rules, policies,
+statistics, publication memberships), when it depends on an entry that does
+(comments, grants, security labels, `SEQUENCE OWNED BY`, row security), or, for the
+`ATTACH` entries pg_dump heads only with names, when its name is a relation's.
+Entries that belong to no documented relation (schemas, types, functions,
+extensions, ...) are returned apart and left out of the table files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from pgdoc.dump import Entry
+from pgdoc.model import Catalog
+
+# pg_dump's object types in the order a table file lists them.
+TYPE_ORDER = (
+    "TABLE",
+    "FOREIGN TABLE",
+    "VIEW",
+    "MATERIALIZED VIEW",
+    "SEQUENCE",
+    "SEQUENCE OWNED BY",
+    "DEFAULT",
+    "TABLE ATTACH",
+    "CONSTRAINT",
+    "CHECK CONSTRAINT",
+    "INDEX",
+    "INDEX ATTACH",
+    "STATISTICS",
+    "RULE",
+    "TRIGGER",
+    "FK CONSTRAINT",
+    "POLICY",
+    "ROW SECURITY",
+    "PUBLICATION TABLE",
+    "COMMENT",
+    "SECURITY LABEL",
+    "ACL",
+)
+# pg_class's own oid (RelationRelationId), fixed since PostgreSQL's first catalogs.
+PG_CLASS = 1259
+_RANK = {desc: i for i, desc in enumerate(TYPE_ORDER)}
+# Entries that annotate another entry and are listed right after it.
+_ANNOTATIONS = frozenset({"COMMENT", "SECURITY LABEL", "ACL", "SEQUENCE OWNED BY"})
+
+
+@dataclass(frozen=True)
+class Split:
+    by_relation: dict[int, list[Entry]]  # documented relation oid -> its entries, in order
+    unassigned: list[Entry]  # entries that belong to no documented relation
+
+
+def _sanitize(name: str) -> str:
+    # pg_dump replaces newlines in header names with spaces.
+    return name.replace("\r", " ").replace("\n", " ")
+
+
+def split_dump(
+    entries: Iterable[Entry],
+    catalog: Catalog,
+    file_of: Callable[[int], int | None],
+) -> Split:
+    """Group entries by documented relation. `file_of(rel_oid)` maps a catalog relation
+    to the relation whose file documents it (partitions fold into their root), or None."""
+    entries = list(entries)
+    by_id = {e.dump_id: e for e in entries}
+    names = {(_sanitize(s), _sanitize(n)): oid for (s, n), oid in catalog.names.items()}
+    owner_cache: dict[int, int | None] = {}
+
+    def rel_owner(e: Entry, depth: int = 0) -> int | None:
+        if e.dump_id in owner_cache:
+            return owner_cache[e.dump_id]
+        owner_cache[e.dump_id] = None  # guards against dependency cycles
+        rel = catalog.owners.get((e.class_oid, e.oid))
+        if rel is None and e.desc in ("TABLE ATTACH", "INDEX ATTACH"):
+            obj = names.get((e.schema, e.tag))
+            if obj is not None:
+                rel = catalog.owners.get((PG_CLASS, obj))
+        if rel is None and e.class_oid == 0 and depth < 8:
+            found = {rel_owner(by_id[d], depth + 1) for d in e.deps if d in by_id}
+            found.discard(None)
+            if len(found) == 1:
+                rel = found.pop()
+        owner_cache[e.dump_id] = rel
+        return rel
+
+    by_relation: dict[int, list[Entry]] = {}
+    unassigned: list[Entry] = []
+    for e in entries:
+        rel = rel_owner(e)
+        target = file_of(rel) if rel is not None else None
+        if target is None:
+            unassigned.append(e)
+        else:
+            by_relation.setdefault(target, []).append(e)
+    return Split(
+        by_relation={oid: canonical_order(es, oid) for oid, es in by_relation.items()},
+        unassigned=unassigned,
+    )
+
+
+def canonical_order(entries: list[Entry], main_oid: int | None = None) -> list[Entry]:
+    """A table's entries in an order that depends only on the entries themselves.
+
+    pg_dump's whole-database order moves a table's entries around when unrelated
+    objects change; sorting by object type, then name, keeps each file stable and
+    makes the one-dump and per-table paths agree. Annotations (comments, grants)
+    follow the entry they annotate.
+    """
+    by_id = {e.dump_id: e for e in entries}
+
+    def anchor(e: Entry) -> Entry:
+        if e.desc in _ANNOTATIONS:
+            deps = [by_id[d] for d in e.deps if d in by_id and by_id[d].desc not in _ANNOTATIONS]
+            if len(deps) == 1:
+                return deps[0]
+        return e
+
+    def own_key(e: Entry) -> tuple[int, str, str]:
+        is_main = e.class_oid == PG_CLASS and e.oid == main_oid
+        rank = -1 if is_main else _RANK.get(e.desc, len(_RANK))
+        return (rank, e.schema, e.tag)
+
+    def key(e: Entry) -> tuple[object, ...]:
+        a = anchor(e)
+        return (*own_key(a), 0 if a is e else 1, *own_key(e), e.name_line, e.body)
+
+    return sorted(entries, key=key)
+
+
+def render_ddl(entries: Iterable[Entry]) -> str:
+    """The DDL part of a table file: the entries, separated by one blank line."""
+    return "\n".join(e.text for e in entries)

@@ -1,0 +1,3 @@
+"""Placeholder: the demo is being written elsewhere."""
+
+print("demo not ready")
