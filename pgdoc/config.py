@@ -121,8 +121,8 @@ def parse_config(text: str, file: Path) -> Config:
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{file}:{mark.line + 1}" if mark else str(file)
-        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc}") from exc
+        loc = f"{file}:{mark.line + 1}" if mark else str(file)
+        raise ConfigError(f"{loc}: invalid YAML: {exc.problem or exc}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{file}: invalid YAML: {exc}") from exc
     if data is None:

@@ -250,3 +250,33 @@ def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolE
 
 def _short(line: str) -> str:
     return line.strip().rstrip(".")
+
+
+def choose_bin_dir(tools: PgTools, server_version: int) -> str | None:
+    """A folder whose pg_dump can dump this server: the configured or PATH one when it is new
+    enough, else the newest suitable one in the usual install places. pg_dump refuses
+    servers of a newer major version, but dumps older ones."""
+    server_major = server_version // 10000
+    current = tools.tool("pg_dump")
+    if tools.version("pg_dump")[0] >= server_major:
+        return tools.bin_dir
+    best: tuple[tuple[int, int], str] | None = None
+    for folder in candidate_bin_dirs(tools.bin_dir):
+        path = Path(folder) / "pg_dump"
+        if not (path.is_file() and os.access(path, os.X_OK)):
+            continue
+        try:
+            version = tool_version(str(path))
+        except ToolError:
+            continue
+        if version[0] >= server_major and (best is None or version > best[0]):
+            best = (version, folder)
+    if best is None:
+        mine = ".".join(map(str, tools.version("pg_dump")))
+        raise ToolError(
+            f"pg_dump {mine} ({current}) cannot dump this server, version "
+            f"{server_major}.{server_version % 10000}: pg_dump must be at least as new",
+            hint=f"install PostgreSQL {server_major}'s client tools and set pg_bin_dir to their "
+            "bin folder",
+        )
+    return best[1]

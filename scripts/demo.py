@@ -1,3 +1,47 @@
-"""Placeholder: the demo is being written elsewhere."""
+"""`make demo`: document a sample SaaS schema on a throwaway local PostgreSQL.
 
-print("demo not ready")
+Starts a private server from this machine's PostgreSQL binaries (as the `postgres`
+OS user when run as root), loads examples/demo.sql, runs `pgdoc sync` into
+demo/schemas, prints the summary and where the index is, and stops the server,
+even on failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from pgdoc.cli import main as pgdoc_main
+from pgdoc.devserver import NOT_FOUND_MESSAGE, ThrowawayPostgres, find_bindir
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "demo" / "schemas"
+
+
+def run() -> int:
+    bindir = find_bindir()
+    if bindir is None:
+        print(f"make demo: {NOT_FOUND_MESSAGE}", file=sys.stderr)
+        print("  Debian/Ubuntu: sudo apt-get install postgresql\n"
+              "  macOS: brew install postgresql@16\n"
+              "  or set PGDOC_TEST_BINDIR to a folder holding initdb and pg_ctl",
+              file=sys.stderr)
+        return 3
+    print(f"Starting a throwaway PostgreSQL from {bindir} ...")
+    with ThrowawayPostgres(bindir) as server:
+        server.create_database("demo", ROOT / "examples" / "demo.sql")
+        os.environ.update(server.env("demo"))
+        os.environ.pop("PGPASSWORD", None)
+        print(f"Loaded examples/demo.sql; running: pgdoc sync -o {OUTPUT.relative_to(ROOT)}\n")
+        code = pgdoc_main(["sync", "-o", str(OUTPUT)])
+    print("\nThe server is stopped.")
+    if code == 0:
+        rel = OUTPUT.relative_to(ROOT)
+        print(f"Index: {rel}/_index.md   A table: {rel}/users.sql")
+        print("Run `make demo` again: nothing changes, nothing is written.")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(run())

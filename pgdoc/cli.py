@@ -1,0 +1,373 @@
+"""Command line: parse, call the pipeline, report. No logic lives here."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pgdoc import __version__
+from pgdoc.catalog import documented, load_catalog
+from pgdoc.config import Config, load_config
+from pgdoc.errors import EXIT_DRIFT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PgdocError
+from pgdoc.index import CURRENT, NEW, ORPHANED
+from pgdoc.naming import table_filename
+from pgdoc.pgtools import PgTools, redact
+from pgdoc.progress import Progress
+from pgdoc.render import MARKER
+from pgdoc.sync import Plan, apply, collect, plan, probe
+from pgdoc.writer import existing_files, locked, read_text
+
+EPILOG = """\b
+Exit codes: 0 ok, 1 `check` found drift, 2 usage or config error,
+3 database, tool (psql/pg_dump), output folder or git failure.
+Connection: libpq's environment (PGHOST, PGPORT, PGUSER, PGDATABASE,
+PGPASSWORD, PGSERVICE, ~/.pgpass ...), the config file's `database:`
+section, or --dsn. Precedence: flags > environment > config file.
+"""
+
+
+class Reporter:
+    """What pgdoc prints: results on stdout, errors and progress on stderr."""
+
+    def __init__(self, quiet: bool, verbose: bool, as_json: bool) -> None:
+        self.quiet, self.verbose, self.as_json = quiet, verbose, as_json
+
+    def out(self, text: str = "") -> None:
+        if not self.quiet and not self.as_json:
+            click.echo(text)
+
+    def always(self, text: str) -> None:
+        """Printed even with --quiet (a one-line summary when something changed)."""
+        if not self.as_json:
+            click.echo(text)
+
+    def debug(self, text: str) -> None:
+        if self.verbose:
+            click.echo(f"pgdoc: {text}", err=True)
+
+    def json(self, data: dict[str, Any]) -> None:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False),
+                     help="Config file (default: ./pgdoc.yaml when present)."),
+        click.option("-o", "--output", type=click.Path(file_okay=False),
+                     help="Output folder (default: docs/schemas)."),
+        click.option("--dsn", help="Connection URL or conninfo, e.g. postgresql://app@db/prod. "
+                     "Prefer PGPASSWORD or ~/.pgpass for the password."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1),
+                     help="Parallel pg_dump runs for --per-table (default 2)."),
+        click.option("--lock-timeout", type=click.FloatRange(min=0, min_open=True),
+                     help="Seconds to wait for a table lock before giving up (default 30)."),
+        click.option("-q", "--quiet", is_flag=True, help="Print only errors (and a one-line "
+                     "summary when something changed)."),
+        click.option("-v", "--verbose", is_flag=True, help="Explain each step on stderr."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _config(ctx_args: dict[str, Any]) -> Config:
+    cfg = load_config(ctx_args.pop("config_file"))
+    return cfg.with_flags(
+        output=Path(ctx_args.pop("output")) if ctx_args.get("output") else None,
+        dsn=ctx_args.pop("dsn"),
+        jobs=ctx_args.pop("jobs"),
+        lock_timeout=ctx_args.pop("lock_timeout"),
+    )
+
+
+def _tools(cfg: Config, rep: Reporter) -> PgTools:
+    tools = PgTools.from_config(cfg, echo=(lambda s: rep.debug(f"running: {s}"))
+                                if rep.verbose else None)
+    rep.debug(f"connecting to {tools.target}")
+    return tools
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="pgdoc")
+def cli() -> None:
+    """Keep a PostgreSQL schema documented in git: one readable file per table.
+
+    \b
+    Examples:
+      pgdoc sync                       document every table into docs/schemas
+      pgdoc sync users billing.invoices   refresh two tables
+      pgdoc sync --commit --push       document, commit the folder, push
+      pgdoc check --diff               CI: fail (exit 1) when the docs are stale
+      pgdoc list                       tables and the status each would get
+    """
+
+
+def _summary_lines(p: Plan) -> list[str]:
+    rels = p.docs.relations
+    has_views = any(r.kind in "vmf" for r in rels)
+    noun = "tables and views" if has_views else "tables"
+    counts = f"+{len(p.new)} new, {len(p.changed)} changed, {len(p.orphans)} orphaned"
+    if p.docs.subset:
+        head = f"Refreshed {len(p.docs.files)} of {len(rels)} {noun} ({counts})"
+    else:
+        head = f"Found {len(rels)} {noun} ({counts})"
+    lines = [head]
+    lines += [f"  {NEW} {r.display}" for r in p.new]
+    lines += [f"  ~ {r.display}" for r in p.changed]
+    lines += [f"  {ORPHANED} {name} (orphaned: {file})" for file, name in sorted(p.orphans.items())]
+    return lines
+
+
+def _plan_json(p: Plan, folder: Path, **extra: Any) -> dict[str, Any]:
+    new = {r.oid for r in p.new}
+    changed = {r.oid for r in p.changed}
+    tables = [
+        {"schema": r.schema, "name": r.name, "kind": r.kind_name,
+         "file": str(folder / p.docs.filenames[r.oid]),
+         "status": "new" if r.oid in new else "changed" if r.oid in changed else "current"}
+        for r in p.docs.relations
+    ]
+    tables += [{"name": name, "file": str(folder / f), "status": "orphaned"}
+               for f, name in sorted(p.orphans.items())]
+    return {
+        "database": p.docs.catalog.database,
+        "output": str(folder),
+        "tables": tables,
+        "counts": {"tables": len(p.docs.relations), "new": len(p.new),
+                   "changed": len(p.changed), "orphaned": len(p.orphans)},
+        "changed": p.has_changes,
+        "files_written": sorted(p.writes),
+        "files_deleted": p.deletes,
+        **extra,
+    }
+
+
+def _handle(func: Callable[..., int]) -> Callable[..., int]:
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> int:
+        return func(**kwargs)
+    return wrapper
+
+
+@cli.command()
+@click.argument("tables", nargs=-1)
+@common_options
+@click.option("--per-table", is_flag=True,
+              help="One pg_dump per table instead of one for the whole schema (slower; the "
+              "reference path).")
+@click.option("--prune", is_flag=True, help="Delete files of tables that no longer exist.")
+@click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--commit/--no-commit", default=None, help="Commit the output folder's changes.")
+@click.option("--push/--no-push", default=None, help="Push the commit (implies --commit).")
+@click.option("-m", "--message", help="Commit message (default: generated from the changes).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+def sync(tables: tuple[str, ...], **kw: Any) -> int:
+    """Document every table (or only TABLES) into the output folder.
+
+    \b
+    Examples:
+      pgdoc sync
+      pgdoc sync users billing.invoices
+      pgdoc sync --dsn postgresql://app@db.internal/prod -o docs/schemas
+      cd /srv/app && pgdoc sync --commit --push --quiet     # nightly cron
+    """
+    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    cfg = _config(kw)
+    folder = cfg.output
+    commit = bool(kw["commit"] if kw["commit"] is not None else cfg.git.commit)
+    push = bool(kw["push"] if kw["push"] is not None else cfg.git.push)
+    commit = commit or push
+    dry_run = kw["dry_run"]
+    git_ctx = None
+    if (commit or cfg.git.pull) and not dry_run:
+        from pgdoc import gitops
+        git_ctx = gitops.preflight(folder, cfg.git, push=push)
+    tools = _tools(cfg, rep)
+    progress = Progress(enabled=None if not (rep.quiet or rep.as_json) else False)
+    if dry_run:
+        docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
+        p = plan(docs, folder, prune=kw["prune"], extra_files=_extras(cfg))
+        _report_plan(rep, p, folder, dry_run=True)
+        return EXIT_OK
+    with locked(folder):
+        if git_ctx is not None and cfg.git.pull:
+            from pgdoc import gitops
+            gitops.pull(git_ctx, cfg.git)
+        docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
+        p = plan(docs, folder, prune=kw["prune"], extra_files=_extras(cfg))
+        written = apply(p, folder) if p.has_changes else []
+        sha = None
+        pushed = False
+        if git_ctx is not None and commit:
+            from pgdoc import gitops
+            sha = gitops.commit_changes(git_ctx, folder, p, cfg.git, kw["message"])
+            if push:
+                gitops.push(git_ctx, cfg.git)
+                pushed = True
+    rep.debug(f"wrote {len(written)} files")
+    _report_plan(rep, p, folder, dry_run=False, commit=sha, pushed=pushed, committing=commit)
+    return EXIT_OK
+
+
+def _extras(cfg: Config) -> Any:
+    try:
+        from pgdoc.extras import extra_files
+    except ImportError:  # pragma: no cover - optional renderers
+        return None
+    return functools.partial(extra_files, cfg)
+
+
+def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool, commit: str | None = None,
+                 pushed: bool = False, committing: bool = False) -> None:
+    if rep.as_json:
+        rep.json(_plan_json(p, folder, dry_run=dry_run, commit=commit, pushed=pushed))
+        return
+    lines = _summary_lines(p)
+    if dry_run:
+        rep.out(lines[0] + (" - dry run, nothing written" if p.has_changes else ""))
+        for ln in lines[1:]:
+            rep.out(ln)
+        for name in sorted(p.writes):
+            rep.out(f"  would write {folder / name}")
+        for name in p.deletes:
+            rep.out(f"  would delete {folder / name}")
+        return
+    if not p.has_changes:
+        rep.out(lines[0])
+        rep.out(f"No schema change: nothing written in {folder}.")
+        if committing:
+            rep.out("Nothing to commit.")
+        return
+    if rep.quiet:
+        rep.always(lines[0] + (f"; committed {commit[:10]}" if commit else "")
+                   + ("; pushed" if pushed else ""))
+        return
+    for ln in lines:
+        rep.out(ln)
+    rep.out(f"Wrote {len(p.writes)} files in {folder}; index: {folder / '_index.md'}")
+    if commit:
+        rep.out(f"Committed {commit[:10]}" + (" and pushed" if pushed else ""))
+    elif committing:
+        rep.out("Nothing to commit.")
+
+
+@cli.command(name="list")
+@common_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+def list_cmd(**kw: Any) -> int:
+    """List the database's tables with the status each would get; writes nothing.
+
+    \b
+    Status: ✓ documented, + new (no file yet), ⚠ orphaned file (table gone).
+    Example:
+      pgdoc list --dsn postgresql://app@localhost/app
+    """
+    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    cfg = _config(kw)
+    tools = _tools(cfg, rep)
+    version, _ = probe(tools, cfg.schemas)
+    catalog = load_catalog(tools, version, cfg.schemas, cfg.views)
+    rels = documented(catalog, cfg.include, cfg.exclude, cfg.partitions == "fold")
+    existing = existing_files(cfg.output, MARKER)
+    names = {table_filename(r.schema, r.name): r for r in rels}
+    rows = [(CURRENT if f in existing else NEW, r.display, r.kind_name, f)
+            for f, r in names.items()]
+    rows.sort(key=lambda x: (names[x[3]].schema, names[x[3]].name))
+    orphans = sorted(f for f in existing if f not in names)
+    if rep.as_json:
+        rep.json({"database": catalog.database, "output": str(cfg.output), "tables": [
+            {"status": {CURRENT: "current", NEW: "new"}[s], "name": n, "kind": k,
+             "file": str(cfg.output / f)} for s, n, k, f in rows
+        ] + [{"status": "orphaned", "file": str(cfg.output / f)} for f in orphans]})
+        return EXIT_OK
+    width = max((len(r[1]) for r in rows), default=0)
+    for status, name, kind, _f in rows:
+        click.echo(f"{status} {name.ljust(width)}  {kind}")
+    for f in orphans:
+        click.echo(f"{ORPHANED} {f}  (orphaned file)")
+    return EXIT_OK
+
+
+@cli.command()
+@common_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what differs.")
+@click.option("--per-table", is_flag=True, help="Use one pg_dump per table.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
+def check(**kw: Any) -> int:
+    """Compare the database with the docs; write nothing. Exit 1 when they differ.
+
+    \b
+    For CI and pre-merge checks:
+      pgdoc check --diff || echo "run 'pgdoc sync' and commit docs/schemas"
+    """
+    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    cfg = _config(kw)
+    tools = _tools(cfg, rep)
+    docs = collect(cfg, tools, per_table=kw["per_table"],
+                   progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
+    p = plan(docs, cfg.output, extra_files=_extras(cfg))
+    table_drift = bool(p.new or p.changed or p.orphans)
+    drift = table_drift or p.has_changes
+    if rep.as_json:
+        rep.json(_plan_json(p, cfg.output, drift=drift))
+    else:
+        if drift:
+            lines = _summary_lines(p)
+            click.echo(f"Docs are out of date: {lines[0]}")
+            for ln in lines[1:]:
+                click.echo(ln)
+            if not table_drift:
+                click.echo(f"  overview files differ: {', '.join(sorted(p.writes))}")
+            click.echo("Run 'pgdoc sync' and commit the output folder.")
+        else:
+            rep.out(f"Docs are up to date ({len(p.docs.relations)} tables in {cfg.output}).")
+        if kw["show_diff"] and drift:
+            for name in sorted(p.writes):
+                old = read_text(cfg.output / name) or ""
+                sys.stdout.writelines(difflib.unified_diff(
+                    old.splitlines(keepends=True), p.writes[name].splitlines(keepends=True),
+                    fromfile=f"a/{cfg.output / name}", tofile=f"b/{cfg.output / name}"))
+            for name in sorted(p.orphans):
+                click.echo(f"orphaned: {cfg.output / name}")
+    return EXIT_DRIFT if drift else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: returns the exit code; expected failures print one line, no traceback."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = cli.main(args=args, prog_name="pgdoc", standalone_mode=False)
+    except PgdocError as exc:
+        click.echo(f"pgdoc: error: {_redact_env(str(exc))}", err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("pgdoc: interrupted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("pgdoc: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return EXIT_FAILURE
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def _redact_env(text: str) -> str:
+    import os
+
+    return redact(text, [os.environ.get("PGPASSWORD", "")])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,231 @@
+"""The pipeline: catalog -> pg_dump -> split per table -> render -> plan -> write.
+
+`collect` reads the database and renders every file in memory; `plan` compares
+that with the folder; `apply` writes. Nothing is written until every dump has
+succeeded, and nothing at all when no table changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pgdoc.catalog import documented, load_catalog, root_of, select_tables
+from pgdoc.config import Config
+from pgdoc.dump import Entry, parse_dump
+from pgdoc.errors import DatabaseError
+from pgdoc.index import (
+    CURRENT,
+    INDEX_FILE,
+    LIST_FILE,
+    NEW,
+    ORPHANED,
+    Row,
+    render_index,
+    render_table_list,
+)
+from pgdoc.model import Catalog, ForeignKey, Relation
+from pgdoc.naming import decode_filename, table_filename
+from pgdoc.pgtools import PgTools, choose_bin_dir
+from pgdoc.progress import Progress
+from pgdoc.render import MARKER, render_table_file
+from pgdoc.split import canonical_order, render_ddl, split_dump
+from pgdoc.writer import existing_files, read_text, write_files
+
+_PROBE_SQL = r"""
+SELECT current_setting('server_version_num')::int, coalesce((
+  SELECT json_agg(DISTINCT cn.nspname)
+  FROM pg_catalog.pg_inherits i
+  JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+  JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace
+  JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+  JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+  WHERE pn.nspname IN (SELECT json_array_elements_text(:'schemas_json'::json))), '[]')
+"""
+
+
+@dataclass(frozen=True)
+class Docs:
+    """Everything a sync would write, rendered in memory."""
+
+    catalog: Catalog
+    relations: list[Relation]  # every documented relation
+    filenames: dict[int, str]  # relation oid -> file name
+    files: dict[str, str]  # file name -> content, for the relations that were dumped
+    subset: bool  # only some tables were dumped (`pgdoc sync TABLE...`)
+    unassigned: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Plan:
+    docs: Docs
+    new: list[Relation]
+    changed: list[Relation]
+    orphans: dict[str, str]  # file name -> what it documented
+    writes: dict[str, str]  # file name -> content, only files whose bytes change
+    deletes: list[str]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.writes or self.deletes)
+
+
+def probe(tools: PgTools, schemas: Iterable[str]) -> tuple[int, list[str]]:
+    """Server version (this also proves the connection works) and, when the config names
+    schemas, the schemas that also hold their partitions (they must be dumped too)."""
+    out = tools.run(
+        "psql",
+        ["-X", "-A", "-t", "-q", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+         "-v", f"schemas_json={json.dumps(sorted(schemas))}", "-f", "-"],
+        _PROBE_SQL,
+    )
+    version, _, extra = out.strip().partition("\t")
+    try:
+        return int(version), json.loads(extra or "[]")
+    except ValueError:
+        raise DatabaseError(f"unexpected answer from the server: {out.strip()[:80]!r}") from None
+
+
+def _pattern(schema: str, name: str) -> str:
+    """A pg_dump -t/-n pattern matching exactly this name: quoted, so that case, dots,
+    `*` and `?` are literal; an embedded `"` is doubled."""
+    def q(s: str) -> str:
+        return '"' + s.replace('"', '""') + '"'
+    return f"{q(schema)}.{q(name)}" if name else q(schema)
+
+
+def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: bool = False,
+            progress: Progress | None = None) -> Docs:
+    progress = progress or Progress(enabled=False)
+    progress.phase("Connecting")
+    version, partition_schemas = probe(tools, cfg.schemas)
+    tools.bin_dir = choose_bin_dir(tools, version)
+    fold = cfg.partitions == "fold"
+    tables = list(tables)
+
+    progress.phase("Reading the catalog and dumping the schema")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # The whole-schema dump runs while the catalog query does: on 2 cores the two
+        # overlap almost entirely.
+        whole = None
+        if not per_table and not tables:
+            whole = pool.submit(tools.pg_dump, _schema_args(cfg.schemas, partition_schemas))
+        catalog = load_catalog(tools, version, cfg.schemas, cfg.views)
+        rels = documented(catalog, cfg.include, cfg.exclude, fold)
+        filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
+        wanted = select_tables(rels, tables) if tables else rels
+        wanted_oids = {r.oid for r in wanted}
+
+        def file_of(oid: int) -> int | None:
+            target = root_of(catalog, oid) if fold else oid
+            return target if target in wanted_oids else None
+
+        if whole is None and not per_table and len(wanted) > 2 * cfg.jobs:
+            whole = pool.submit(tools.pg_dump, _schema_args(cfg.schemas, partition_schemas))
+        if whole is not None:
+            split = split_dump(parse_dump(whole.result()), catalog, file_of)
+            by_rel, unassigned = split.by_relation, split.unassigned
+        else:
+            by_rel = dump_per_table(tools, catalog, wanted, fold, cfg.jobs, progress)
+            unassigned = []
+
+    refs: dict[int, list[ForeignKey]] = {}
+    for rel in catalog.relations.values():
+        for fk in rel.foreign_keys:
+            refs.setdefault(fk.ref_table, []).append(fk)
+    files = {
+        filenames[r.oid]: render_table_file(r, catalog, refs.get(r.oid, []),
+                                            render_ddl(by_rel.get(r.oid, [])))
+        for r in wanted
+    }
+    progress.close()
+    return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
+                subset=bool(tables), unassigned=unassigned)
+
+
+def _schema_args(schemas: Iterable[str], partition_schemas: Iterable[str]) -> list[str]:
+    chosen = sorted(set(schemas) | set(partition_schemas)) if schemas else []
+    return [arg for s in chosen for arg in ("-n", _pattern(s, ""))]
+
+
+def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold: bool,
+                   jobs: int, progress: Progress) -> dict[int, list[Entry]]:
+    """One `pg_dump -t` per documented relation (with its partitions when folded): the
+    reference path, slower, since every call loads the catalog again."""
+    children: dict[int, list[Relation]] = {}
+    for r in catalog.relations.values():
+        if r.parent is not None:
+            children.setdefault(r.parent, []).append(r)
+
+    def tree(rel: Relation) -> list[Relation]:
+        out = [rel]
+        if fold:
+            for kid in children.get(rel.oid, []):
+                out.extend(tree(kid))
+        return out
+
+    def one(rel: Relation) -> tuple[int, list[Entry]]:
+        args = [a for r in tree(rel) for a in ("-t", _pattern(r.schema, r.name))]
+        entries = parse_dump(tools.pg_dump(args))
+        progress.advance()
+        return rel.oid, canonical_order(entries, rel.oid)
+
+    progress.phase("Dumping tables", total=len(rels))
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return dict(pool.map(one, rels))
+
+
+def plan(docs: Docs, folder: Path, prune: bool = False,
+         extra_files: Callable[[Docs, list[Row], dict[str, str]], dict[str, str]] | None = None
+         ) -> Plan:
+    existing = existing_files(folder, MARKER)
+    by_file = {docs.filenames[r.oid]: r for r in docs.relations}
+    new, changed = [], []
+    for name, text in docs.files.items():
+        if name not in existing:
+            new.append(by_file[name])
+        elif existing[name] != text:
+            changed.append(by_file[name])
+    orphans = {n: _orphan_name(n, t) for n, t in existing.items() if n not in by_file}
+    table_list = render_table_list(docs.relations)
+    list_differs = read_text(folder / LIST_FILE) != table_list
+    index_missing = not (folder / INDEX_FILE).is_file()
+    deletes = sorted(orphans) if prune else []
+    if not (new or changed or list_differs or index_missing or deletes):
+        return Plan(docs, new, changed, orphans, {}, [])
+
+    current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files}
+    rows = [
+        Row(status=CURRENT if docs.filenames[r.oid] in existing else NEW,
+            filename=docs.filenames[r.oid], rel=r)
+        for r in docs.relations
+    ]
+    if not prune:
+        rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
+    extras = extra_files(docs, rows, current) if extra_files else {}
+    wanted = {
+        **docs.files,
+        LIST_FILE: table_list,
+        INDEX_FILE: render_index(docs.catalog.database, rows, current),
+        **extras,
+    }
+    writes = {n: t for n, t in wanted.items() if read_text(folder / n) != t}
+    return Plan(docs, new, changed, orphans, writes, deletes)
+
+
+def _orphan_name(filename: str, text: str) -> str:
+    decoded = decode_filename(filename)
+    if decoded is not None:
+        schema, name = decoded
+        return name if schema == "public" else f"{schema}.{name}"
+    for line in text.splitlines()[:5]:
+        if ": " in line and not line.startswith(MARKER):
+            return line.split(": ", 1)[1]
+    return filename
+
+
+def apply(plan: Plan, folder: Path) -> list[str]:
+    return write_files(folder, plan.writes, plan.deletes)

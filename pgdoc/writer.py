@@ -1,0 +1,126 @@
+"""The output folder: a lock against concurrent syncs, and atomic, change-only writes."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from pgdoc.errors import OutputError
+
+# How long a second sync waits for the first to finish before giving up (cron overlap).
+LOCK_WAIT_SECONDS = 30.0
+TEMP_PREFIX = ".pgdoc-tmp-"
+
+
+@contextlib.contextmanager
+def locked(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder itself (flock: it dies with the process,
+    so a killed sync never leaves a stale lock, and no lock file litters the folder)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise OutputError(f"cannot use output folder {folder}: {exc.strerror}",
+                          hint="check the path and its permissions") from exc
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise OutputError(
+                        f"another pgdoc run holds {folder} (waited {wait:g}s)",
+                        hint="wait for it to finish, or check for a stuck process",
+                    ) from None
+                time.sleep(0.1)
+        clean_temp_files(folder)
+        yield
+    finally:
+        os.close(fd)
+
+
+def clean_temp_files(folder: Path) -> None:
+    """Remove temp files a killed run left behind (only ever called under the lock)."""
+    for leftover in folder.glob(f"{TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OutputError(f"cannot read {path}: {exc}") from exc
+
+
+def existing_files(folder: Path, marker: str) -> dict[str, str]:
+    """The table files pgdoc wrote earlier: `*.sql` files whose first line is its marker."""
+    out: dict[str, str] = {}
+    if not folder.is_dir():
+        return out
+    for path in folder.iterdir():
+        if path.suffix != ".sql" or not path.is_file() or path.name.startswith("."):
+            continue
+        text = read_text(path)
+        if text is not None and text.startswith(marker + "\n"):
+            out[path.name] = text
+    return out
+
+
+def write_files(folder: Path, files: Mapping[str, str], delete: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+    """Write each file atomically (temp file + rename) when its bytes differ; returns the
+    names written. Every temp file is written and synced before the first rename, so a
+    full disk fails before any document changes."""
+    changed = {n: t for n, t in files.items() if read_text(folder / n) != t}
+    temps: dict[str, str] = {}
+    mode = 0o666 & ~_umask()
+    try:
+        for name, text in sorted(changed.items()):
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX)
+            temps[name] = tmp
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
+        for name, tmp in temps.items():
+            os.replace(tmp, folder / name)
+        for name in delete:
+            with contextlib.suppress(FileNotFoundError):
+                (folder / name).unlink()
+        _fsync_dir(folder)
+    except OSError as exc:
+        for tmp in temps.values():
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}",
+                          hint="check free space and permissions; the docs were not changed"
+                          ) from exc
+    return sorted(changed)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
