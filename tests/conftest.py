@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -71,3 +71,66 @@ def shared_fixtures() -> Path:
     if not SHARED_FIXTURES.is_dir():
         pytest.skip("../shared/fixtures/real not present")
     return SHARED_FIXTURES
+
+
+AWKWARD_SQL = REPO_ROOT / "tests/sql/awkward.sql"
+DEMO_SQL = REPO_ROOT / "examples/demo.sql"
+
+
+class SchemaLoader:
+    """Loads a schema file into its own database once per session; later calls reuse it.
+    Tests must treat these databases as read-only (use `db` for a private one)."""
+
+    def __init__(self, server: ThrowawayPostgres) -> None:
+        self.server = server
+        self.loaded: dict[str, str] = {}
+
+    def __call__(self, name: str, sql_file: Path) -> str:
+        if name not in self.loaded:
+            dbname = f"s_{name}"
+            self.server.create_database(dbname, sql_file)
+            self.loaded[name] = dbname
+        return self.loaded[name]
+
+
+@pytest.fixture(scope="session")
+def schema_loader(pg: ThrowawayPostgres) -> SchemaLoader:
+    return SchemaLoader(pg)
+
+
+@pytest.fixture(scope="session")
+def awkward_db(schema_loader: SchemaLoader) -> str:
+    """A read-only database loaded from tests/sql/awkward.sql (awkward names of every kind)."""
+    return schema_loader("awkward", AWKWARD_SQL)
+
+
+@pytest.fixture(scope="session")
+def demo_db(schema_loader: SchemaLoader) -> str:
+    """A read-only database loaded from examples/demo.sql (the `make demo` SaaS schema)."""
+    return schema_loader("demo", DEMO_SQL)
+
+
+@pytest.fixture(scope="session")
+def real_db(schema_loader: SchemaLoader, shared_fixtures: Path) -> Callable[[str], str]:
+    """`real_db("pagila")` -> name of a read-only database loaded from ../shared/fixtures/real
+    (skips when ../shared is absent). Loading gitlab takes ~15 s, once per worker."""
+
+    def load(name: str) -> str:
+        return schema_loader(name, shared_fixtures / f"{name}.sql")
+
+    return load
+
+
+@pytest.fixture
+def use_db(pg: ThrowawayPostgres, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], dict[str, str]]:
+    """`use_db(name)` points libpq's environment at database `name` on the throwaway server."""
+
+    def point(name: str) -> dict[str, str]:
+        env = pg.env(name)
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        for key in _FOREIGN_PG_ENV:
+            monkeypatch.delenv(key, raising=False)
+        return env
+
+    return point
