@@ -1,0 +1,261 @@
+"""`pgdoc sync` end to end against a real throwaway PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from pgdoc.devserver import ThrowawayPostgres
+from tests.helpers import run, snapshot
+
+pytestmark = pytest.mark.usefixtures("pg")
+
+
+def _tables(pg: ThrowawayPostgres, dbname: str) -> list[tuple[str, str, str]]:
+    """(schema, name, pg_dump's quoted qualified name) of every ordinary/partitioned table."""
+    out = pg.psql(
+        "SELECT json_agg(json_build_array(n.nspname, c.relname, format('%I.%I', n.nspname, "
+        "c.relname))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+        "AND n.nspname NOT LIKE 'pg_toast%'",
+        dbname, args=["-At"],
+    )
+    import json
+
+    return [tuple(t) for t in json.loads(out)]
+
+
+def _create_table_counts(folder: Path, qualified: str) -> list[str]:
+    pattern = re.compile(r"^CREATE (?:UNLOGGED )?TABLE " + re.escape(qualified) + r"(?: |$)",
+                         re.MULTILINE)
+    return [p.name for p in folder.glob("*.sql") if pattern.search(p.read_text())]
+
+
+def test_awkward_names_every_table_in_exactly_one_safe_file(
+    pg: ThrowawayPostgres, awkward_db: str, use_db, tmp_path: Path, capsys
+) -> None:
+    use_db(awkward_db)
+    out_dir = tmp_path / "repo" / "docs" / "schemas"
+    code, out, err = run(capsys, "sync", "-o", str(out_dir))
+    assert code == 0, err
+    assert "Traceback" not in err
+    # Nothing was written outside the output folder.
+    assert sorted(p.name for p in (tmp_path / "repo").iterdir()) == ["docs"]
+    assert sorted(p.name for p in (tmp_path / "repo" / "docs").iterdir()) == ["schemas"]
+    files = sorted(p.name for p in out_dir.iterdir())
+    # Paths are safe: one component, printable ASCII, short, distinct under case folding
+    # and Unicode normalisation.
+    for name in files:
+        assert "/" not in name and "\\" not in name and not name.startswith(".")
+        assert name.isascii() and name.isprintable(), name
+        assert len(name.encode()) < 255
+    folded = [unicodedata.normalize("NFKC", n).casefold() for n in files]
+    assert len(set(folded)) == len(folded)
+    # Every table's CREATE TABLE stands in exactly one file.
+    tables = _tables(pg, awkward_db)
+    assert len(tables) > 40
+    for schema, name, qualified in tables:
+        hits = _create_table_counts(out_dir, qualified)
+        assert len(hits) == 1, (schema, name, hits)
+    # A lower-case public table is exactly <name>.sql.
+    assert "users.sql" in files
+    assert "CREATE TABLE public.users (" in (out_dir / "users.sql").read_text()
+
+
+def test_no_schema_change_writes_nothing(awkward_db: str, use_db, tmp_path: Path, capsys) -> None:
+    use_db(awkward_db)
+    code, _, err = run(capsys, "sync", "-o", str(tmp_path))
+    assert code == 0, err
+    before = snapshot(tmp_path)
+    code, out, err = run(capsys, "sync", "-o", str(tmp_path))
+    assert code == 0, err
+    assert "nothing written" in out
+    assert snapshot(tmp_path) == before
+    # Refreshing one named table with no change writes nothing either.
+    code, out, err = run(capsys, "sync", "users", "-o", str(tmp_path))
+    assert code == 0, err
+    assert snapshot(tmp_path) == before
+
+
+def test_dropped_table_is_orphaned_and_new_table_is_marked(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
+) -> None:
+    pg.psql("CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE legacy_sessions (id int);", db)
+    assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
+    pg.psql("DROP TABLE legacy_sessions; CREATE TABLE survey_notes (id int, body text);", db)
+    code, out, err = run(capsys, "sync", "-o", str(tmp_path))
+    assert code == 0, err
+    assert "Found 2 tables (+1 new, 0 changed, 1 orphaned)" in out
+    assert "+ survey_notes" in out
+    assert "⚠ legacy_sessions" in out
+    assert (tmp_path / "legacy_sessions.sql").exists()  # kept unless --prune
+    index = (tmp_path / "_index.md").read_text()
+    assert re.search(r"^\| ⚠ \| \[`legacy_sessions.sql`\]", index, re.MULTILINE)
+    assert re.search(r"^\| \+ \| \[`survey_notes`\]\(survey_notes.sql\)", index, re.MULTILINE)
+    assert re.search(r"^\| ✓ \| \[`users`\]\(users.sql\)", index, re.MULTILINE)
+    assert (tmp_path / "_table_list.txt").read_text() == "survey_notes\nusers\n"
+    # --prune deletes the orphan.
+    code, out, err = run(capsys, "sync", "--prune", "-o", str(tmp_path))
+    assert code == 0, err
+    assert not (tmp_path / "legacy_sessions.sql").exists()
+    assert "legacy_sessions" not in (tmp_path / "_index.md").read_text()
+
+
+def test_changed_table_is_reported_and_rewritten(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
+) -> None:
+    pg.psql("CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE teams (id int);", db)
+    assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
+    teams_before = snapshot(tmp_path)["teams.sql"]
+    pg.psql("ALTER TABLE users ADD COLUMN email text NOT NULL DEFAULT ''", db)
+    code, out, _ = run(capsys, "sync", "-o", str(tmp_path))
+    assert code == 0
+    assert "(+0 new, 1 changed, 0 orphaned)" in out and "~ users" in out
+    assert "email" in (tmp_path / "users.sql").read_text()
+    assert snapshot(tmp_path)["teams.sql"] == teams_before
+    # The index no longer marks the tables of the first sync as new.
+    assert "| + |" not in (tmp_path / "_index.md").read_text()
+
+
+def test_sync_named_tables_only_touches_those(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
+) -> None:
+    pg.psql("CREATE SCHEMA billing; CREATE TABLE users (id int); CREATE TABLE billing.invoices "
+            "(id int); CREATE TABLE other (id int);", db)
+    assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
+    pg.psql("ALTER TABLE users ADD COLUMN a int; ALTER TABLE billing.invoices ADD COLUMN b int;"
+            "ALTER TABLE other ADD COLUMN c int;", db)
+    code, out, err = run(capsys, "sync", "users", "billing.invoices", "-o", str(tmp_path))
+    assert code == 0, err
+    assert " a " in (tmp_path / "users.sql").read_text()
+    assert " b " in (tmp_path / "billing.invoices.sql").read_text()
+    assert " c " not in (tmp_path / "other.sql").read_text()
+
+
+def test_unknown_table_name_fails_cleanly(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
+) -> None:
+    pg.psql("CREATE TABLE users (id int)", db)
+    code, out, err = run(capsys, "sync", "nosuchtable", "-o", str(tmp_path))
+    assert code == 2
+    assert err.count("\n") == 1 and "nosuchtable" in err and "pgdoc list" in err
+    assert "Traceback" not in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_closed_port_fails_without_traceback_or_changes(
+    awkward_db: str, use_db, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    use_db(awkward_db)
+    assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
+    before = snapshot(tmp_path)
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again when the block ends
+    monkeypatch.setenv("PGHOST", "127.0.0.1")
+    monkeypatch.setenv("PGPORT", str(port))
+    code, out, err = run(capsys, "sync", "-o", str(tmp_path))
+    assert code == 3
+    assert "Traceback" not in err
+    assert err.startswith("pgdoc: error: cannot connect to") and err.count("\n") == 1
+    assert snapshot(tmp_path) == before
+
+
+def test_missing_pg_dump_is_one_clear_line(
+    demo_db: str, use_db, tmp_path: Path, capsys
+) -> None:
+    use_db(demo_db)
+    config = tmp_path / "pgdoc.yaml"
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+    config.write_text(f"pg_bin_dir: {empty_bin}\n")
+    code, _, err = run(capsys, "sync", "-c", str(config), "-o", str(tmp_path / "out"))
+    assert code == 3
+    assert "not found in pg_bin_dir" in err and "Traceback" not in err
+
+
+def test_demo_schema_users_file(demo_db: str, use_db, tmp_path: Path, capsys) -> None:
+    use_db(demo_db)
+    assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
+    users = (tmp_path / "users.sql").read_text()
+    assert users.startswith("-- Generated by pgdoc")
+    assert "'owner', 'admin', 'member', 'viewer'" in users
+    assert "Referenced by:" in users and "survey_notes(author_id)" in users
+    assert "\\restrict" not in users and "Dumped by" not in users
+    events = (tmp_path / "events.sql").read_text()
+    assert "Partition key: RANGE (created_at)" in events
+    assert "FOR VALUES FROM" in events
+    # Partitions are folded into their parent: no file of their own.
+    assert not [p for p in tmp_path.glob("events_*.sql")]
+    assert (tmp_path / "billing.invoices.sql").exists()
+
+
+def test_output_is_identical_across_folders_and_runs(
+    demo_db: str, use_db, tmp_path: Path, capsys
+) -> None:
+    use_db(demo_db)
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert run(capsys, "sync", "-o", str(a))[0] == 0
+    assert run(capsys, "sync", "-o", str(b))[0] == 0
+    files_a = {k: v[0] for k, v in snapshot(a).items()}
+    files_b = {k: v[0] for k, v in snapshot(b).items()}
+    assert files_a == files_b
+
+
+def test_second_sync_waits_for_the_lock_then_gives_up(
+    demo_db: str, use_db, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    import fcntl
+
+    from pgdoc import writer
+
+    use_db(demo_db)
+    tmp_path.mkdir(exist_ok=True)
+    monkeypatch.setattr(writer, "LOCK_WAIT_SECONDS", 0.5)
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # a concurrent sync holds the folder
+        code, _, err = run(capsys, "sync", "-o", str(tmp_path))
+    finally:
+        os.close(fd)
+    assert code == 3
+    assert "another pgdoc run holds" in err and "Traceback" not in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_list_shows_statuses_without_writing(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
+) -> None:
+    pg.psql("CREATE TABLE users (id int); CREATE TABLE gone (id int);", db)
+    assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
+    pg.psql("DROP TABLE gone; CREATE TABLE fresh (id int);", db)
+    before = snapshot(tmp_path)
+    code, out, _ = run(capsys, "list", "-o", str(tmp_path))
+    assert code == 0
+    assert re.search(r"^\+ fresh\s+table$", out, re.MULTILINE)
+    assert re.search(r"^✓ users\s+table$", out, re.MULTILINE)
+    assert re.search(r"^⚠ gone.sql", out, re.MULTILINE)
+    assert snapshot(tmp_path) == before
+
+
+def test_real_fixtures_every_table_documented_once(
+    pg: ThrowawayPostgres, real_db, use_db, tmp_path: Path, capsys
+) -> None:
+    for name in ("pagila", "synapse", "postgrest", "gitlab"):
+        dbname = real_db(name)
+        use_db(dbname)
+        out_dir = tmp_path / name
+        code, out, err = run(capsys, "sync", "-o", str(out_dir))
+        assert code == 0, err
+        text = {p.name: p.read_text() for p in out_dir.glob("*.sql")}
+        for schema, table, qualified in _tables(pg, dbname):
+            pattern = re.compile(r"^CREATE (?:UNLOGGED )?TABLE " + re.escape(qualified) +
+                                 r"(?: |$)", re.MULTILINE)
+            hits = [f for f, t in text.items() if pattern.search(t)]
+            assert len(hits) == 1, (name, schema, table, hits)
