@@ -1,0 +1,54 @@
+"""The command line itself: help, version, usage errors (no database needed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pgdoc import __version__
+from pgdoc.cli import cli
+from tests.helpers import run
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"pgdoc, version {__version__}"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "pgdoc " in out.split("Options:")[0], f"{command} --help shows no example"
+    for option in ("--config", "--output", "--dsn", "--quiet", "--verbose"):
+        assert option in out
+
+
+def test_top_level_help_lists_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for word in ("sync", "list", "check", "Exit codes", "PGPASSWORD"):
+        assert word in out
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "sync", "--no-such-flag")
+    assert code == 2 and "No such option" in err and "Traceback" not in err
+
+
+def test_bad_config_file_exits_2_naming_file_and_line(tmp_path, capsys) -> None:
+    cfg = tmp_path / "pgdoc.yaml"
+    cfg.write_text("output: docs\nouptut: x\n")
+    code, _, err = run(capsys, "list", "-c", str(cfg))
+    assert code == 2
+    assert f"{cfg}:2: unknown key 'ouptut' (did you mean 'output'?)" in err
+
+
+def test_module_entry_point_runs() -> None:
+    proc = subprocess.run([sys.executable, "-m", "pgdoc", "--version"], capture_output=True,
+                          text=True, check=False)
+    assert proc.returncode == 0 and __version__ in proc.stdout
