@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import json
@@ -15,7 +16,14 @@ import click
 from pgdoc import __version__
 from pgdoc.catalog import documented, load_catalog
 from pgdoc.config import Config, load_config
-from pgdoc.errors import EXIT_DRIFT, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, PgdocError
+from pgdoc.errors import (
+    EXIT_DRIFT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    GitUsageError,
+    PgdocError,
+)
 from pgdoc.index import CURRENT, NEW, ORPHANED
 from pgdoc.naming import table_filename
 from pgdoc.pgtools import PgTools, redact
@@ -164,9 +172,12 @@ def _handle(func: Callable[..., int]) -> Callable[..., int]:
               "reference path).")
 @click.option("--prune", is_flag=True, help="Delete files of tables that no longer exist.")
 @click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.option("--commit/--no-commit", default=None, help="Commit the output folder's changes.")
-@click.option("--push/--no-push", default=None, help="Push the commit (implies --commit).")
-@click.option("-m", "--message", help="Commit message (default: generated from the changes).")
+@click.option("--commit/--no-commit", default=None,
+              help="Commit the output folder's changes, and nothing else (git.commit).")
+@click.option("--push/--no-push", default=None, help="Push the branch to its upstream, or to "
+              "git.remote/git.branch (git.push); implies --commit.")
+@click.option("-m", "--message", help="Commit message (default: generated from the changes, "
+              "e.g. 'Update schemas: added survey_notes'; {summary} in it is replaced by that).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 def sync(tables: tuple[str, ...], **kw: Any) -> int:
     """Document every table (or only TABLES) into the output folder.
@@ -181,39 +192,62 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
     rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
     cfg = _config(kw)
     folder = cfg.output
-    commit = bool(kw["commit"] if kw["commit"] is not None else cfg.git.commit)
     push = bool(kw["push"] if kw["push"] is not None else cfg.git.push)
-    commit = commit or push
-    dry_run = kw["dry_run"]
+    commit = push or bool(kw["commit"] if kw["commit"] is not None else cfg.git.commit)
+    pull = bool(cfg.git.pull) and not kw["dry_run"]
+    message = kw["message"] or cfg.git.message
     git_ctx = None
-    if (commit or cfg.git.pull) and not dry_run:
-        from pgdoc import gitops
-        git_ctx = gitops.preflight(folder, cfg.git, push=push)
+    if commit or pull:
+        # Every git precondition is checked before connecting or writing anything.
+        git_ctx = _gitops().preflight(folder, cfg.git, commit=commit, push=push, pull=pull)
     tools = _tools(cfg, rep)
     progress = Progress(enabled=None if not (rep.quiet or rep.as_json) else False)
-    if dry_run:
+    if kw["dry_run"]:
         docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
         p = plan(docs, folder, prune=kw["prune"], extra_files=_extras(cfg))
         _report_plan(rep, p, folder, dry_run=True)
         return EXIT_OK
+    outcome = GitOutcome(committing=commit)
+    # The lock covers pull, write, commit and push: overlapping runs (cron) take turns.
     with locked(folder):
-        if git_ctx is not None and cfg.git.pull:
-            from pgdoc import gitops
-            gitops.pull(git_ctx, cfg.git)
+        if git_ctx is not None and pull:
+            rep.debug(f"pulling from {git_ctx.target}")
+            _gitops().pull(git_ctx)
         docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
         p = plan(docs, folder, prune=kw["prune"], extra_files=_extras(cfg))
         written = apply(p, folder) if p.has_changes else []
-        sha = None
-        pushed = False
+        rep.debug(f"wrote {len(written)} files")
         if git_ctx is not None and commit:
-            from pgdoc import gitops
-            sha = gitops.commit_changes(git_ctx, folder, p, cfg.git, kw["message"])
+            outcome.sha = _gitops().commit_changes(git_ctx, _file_names(p), message)
             if push:
-                gitops.push(git_ctx, cfg.git)
-                pushed = True
-    rep.debug(f"wrote {len(written)} files")
-    _report_plan(rep, p, folder, dry_run=False, commit=sha, pushed=pushed, committing=commit)
+                outcome.target = git_ctx.target
+                outcome.pushed = _gitops().push(git_ctx)
+    _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
+
+
+@dataclasses.dataclass
+class GitOutcome:
+    committing: bool = False
+    sha: str | None = None
+    pushed: bool = False
+    target: str | None = None
+
+
+def _gitops() -> Any:
+    """pgdoc.gitops, imported only when git is used (GitPython needs the git program)."""
+    try:
+        from pgdoc import gitops
+    except ImportError as exc:
+        raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}",
+                            hint="install git, or run without --commit/--push") from None
+    return gitops
+
+
+def _file_names(p: Plan) -> dict[str, str]:
+    """File name -> the table it documents, for commit messages."""
+    names = {p.docs.filenames[r.oid]: r.display for r in p.docs.relations}
+    return {**p.orphans, **names}
 
 
 def _extras(cfg: Config) -> Any:
@@ -224,10 +258,11 @@ def _extras(cfg: Config) -> Any:
     return functools.partial(extra_files, cfg)
 
 
-def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool, commit: str | None = None,
-                 pushed: bool = False, committing: bool = False) -> None:
+def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
+                 git: GitOutcome | None = None) -> None:
+    git = git or GitOutcome()
     if rep.as_json:
-        rep.json(_plan_json(p, folder, dry_run=dry_run, commit=commit, pushed=pushed))
+        rep.json(_plan_json(p, folder, dry_run=dry_run, commit=git.sha, pushed=git.pushed))
         return
     lines = _summary_lines(p)
     if dry_run:
@@ -239,23 +274,31 @@ def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool, commit: st
         for name in p.deletes:
             rep.out(f"  would delete {folder / name}")
         return
-    if not p.has_changes:
-        rep.out(lines[0])
-        rep.out(f"No schema change: nothing written in {folder}.")
-        if committing:
-            rep.out("Nothing to commit.")
-        return
+    git_line = _git_line(git)
     if rep.quiet:
-        rep.always(lines[0] + (f"; committed {commit[:10]}" if commit else "")
-                   + ("; pushed" if pushed else ""))
+        # cron mails any output: say nothing unless something changed.
+        if p.has_changes or git.sha or git.pushed:
+            rep.always("; ".join([lines[0], *([git_line] if git_line else [])]))
         return
-    for ln in lines:
+    for ln in lines if p.has_changes else lines[:1]:
         rep.out(ln)
-    rep.out(f"Wrote {len(p.writes)} files in {folder}; index: {folder / '_index.md'}")
-    if commit:
-        rep.out(f"Committed {commit[:10]}" + (" and pushed" if pushed else ""))
-    elif committing:
-        rep.out("Nothing to commit.")
+    if p.has_changes:
+        rep.out(f"Wrote {len(p.writes)} files in {folder}; index: {folder / '_index.md'}")
+    else:
+        rep.out(f"No schema change: nothing written in {folder}.")
+    if git_line:
+        rep.out(git_line[0].upper() + git_line[1:] + ".")
+
+
+def _git_line(git: GitOutcome) -> str:
+    parts = []
+    if git.sha:
+        parts.append(f"committed {git.sha[:10]}")
+    elif git.committing:
+        parts.append("nothing to commit")
+    if git.pushed:
+        parts.append(f"pushed to {git.target}")
+    return ", ".join(parts)
 
 
 @cli.command(name="list")
@@ -318,7 +361,9 @@ def check(**kw: Any) -> int:
     if rep.as_json:
         rep.json(_plan_json(p, cfg.output, drift=drift))
     else:
-        if drift:
+        if drift and rep.quiet:
+            click.echo(f"Docs are out of date: {_summary_lines(p)[0]}; run 'pgdoc sync'")
+        elif drift:
             lines = _summary_lines(p)
             click.echo(f"Docs are out of date: {lines[0]}")
             for ln in lines[1:]:

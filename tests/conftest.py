@@ -122,7 +122,9 @@ def real_db(schema_loader: SchemaLoader, shared_fixtures: Path) -> Callable[[str
 
 
 @pytest.fixture
-def use_db(pg: ThrowawayPostgres, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], dict[str, str]]:
+def use_db(
+    pg: ThrowawayPostgres, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[str], dict[str, str]]:
     """`use_db(name)` points libpq's environment at database `name` on the throwaway server."""
 
     def point(name: str) -> dict[str, str]:

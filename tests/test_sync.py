@@ -40,7 +40,7 @@ def test_awkward_names_every_table_in_exactly_one_safe_file(
 ) -> None:
     use_db(awkward_db)
     out_dir = tmp_path / "repo" / "docs" / "schemas"
-    code, out, err = run(capsys, "sync", "-o", str(out_dir))
+    code, _out, err = run(capsys, "sync", "-o", str(out_dir))
     assert code == 0, err
     assert "Traceback" not in err
     # Nothing was written outside the output folder.
@@ -129,7 +129,7 @@ def test_sync_named_tables_only_touches_those(
     assert run(capsys, "sync", "-o", str(tmp_path))[0] == 0
     pg.psql("ALTER TABLE users ADD COLUMN a int; ALTER TABLE billing.invoices ADD COLUMN b int;"
             "ALTER TABLE other ADD COLUMN c int;", db)
-    code, out, err = run(capsys, "sync", "users", "billing.invoices", "-o", str(tmp_path))
+    code, _out, err = run(capsys, "sync", "users", "billing.invoices", "-o", str(tmp_path))
     assert code == 0, err
     assert " a " in (tmp_path / "users.sql").read_text()
     assert " b " in (tmp_path / "billing.invoices.sql").read_text()
@@ -140,7 +140,7 @@ def test_unknown_table_name_fails_cleanly(
     pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
 ) -> None:
     pg.psql("CREATE TABLE users (id int)", db)
-    code, out, err = run(capsys, "sync", "nosuchtable", "-o", str(tmp_path))
+    code, _out, err = run(capsys, "sync", "nosuchtable", "-o", str(tmp_path))
     assert code == 2
     assert err.count("\n") == 1 and "nosuchtable" in err and "pgdoc list" in err
     assert "Traceback" not in err
@@ -160,7 +160,7 @@ def test_closed_port_fails_without_traceback_or_changes(
         port = s.getsockname()[1]  # closed again when the block ends
     monkeypatch.setenv("PGHOST", "127.0.0.1")
     monkeypatch.setenv("PGPORT", str(port))
-    code, out, err = run(capsys, "sync", "-o", str(tmp_path))
+    code, _out, err = run(capsys, "sync", "-o", str(tmp_path))
     assert code == 3
     assert "Traceback" not in err
     assert err.startswith("pgdoc: error: cannot connect to") and err.count("\n") == 1
@@ -251,7 +251,7 @@ def test_real_fixtures_every_table_documented_once(
         dbname = real_db(name)
         use_db(dbname)
         out_dir = tmp_path / name
-        code, out, err = run(capsys, "sync", "-o", str(out_dir))
+        code, _out, err = run(capsys, "sync", "-o", str(out_dir))
         assert code == 0, err
         text = {p.name: p.read_text() for p in out_dir.glob("*.sql")}
         for schema, table, qualified in _tables(pg, dbname):
