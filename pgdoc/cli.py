@@ -261,6 +261,10 @@ def _extras(cfg: Config) -> Any:
 def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
                  git: GitOutcome | None = None) -> None:
     git = git or GitOutcome()
+    if not p.docs.relations:
+        click.echo(f"pgdoc: warning: no tables found in database {p.docs.catalog.database!r} "
+                   "(check PGDATABASE, 'schemas:'/'include:' and the role's USAGE on the schemas)",
+                   err=True)
     if rep.as_json:
         rep.json(_plan_json(p, folder, dry_run=dry_run, commit=git.sha, pushed=git.pushed))
         return
