@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# pg_constraint.confdeltype / confupdtype
+FK_ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL",
+              "d": "SET DEFAULT"}
+
+# pg_policy.polcmd
+POLICY_COMMANDS = {"*": "ALL", "r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE"}
+
 KIND_NAMES = {
     "r": "table",
     "p": "partitioned table",
@@ -13,11 +20,34 @@ KIND_NAMES = {
 }
 
 
+# Keywords that are not UNRESERVED_KEYWORD in any PostgreSQL from 10 to 18 (pg_get_keywords()
+# catcode R, T or C): quote_ident and pg_dump quote these, and so must SQL written from the docs.
+_KEYWORDS = """
+all analyse analyze and any array as asc asymmetric authorization between bigint binary bit
+boolean both case cast char character check coalesce collate collation column concurrently
+constraint create cross current_catalog current_date current_role current_schema current_time
+current_timestamp current_user dec decimal default deferrable desc distinct do else end except
+exists extract false fetch float for foreign freeze from full grant greatest group grouping
+having ilike in initially inner inout int integer intersect interval into is isnull join json
+json_array json_arrayagg json_exists json_object json_objectagg json_query json_scalar
+json_serialize json_table json_value lateral leading least left like limit localtime
+localtimestamp merge_action national natural nchar none normalize not notnull null nullif
+numeric offset on only or order out outer overlaps overlay placing position precision primary
+real references returning right row select session_user setof similar smallint some substring
+symmetric system_user table tablesample then time timestamp to trailing treat trim true union
+unique user using values varchar variadic verbose when where window with xmlattributes
+xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize
+xmltable
+"""
+_QUOTED_KEYWORDS = frozenset(_KEYWORDS.split())
+
+
 def quote_ident(name: str) -> str:
-    """Quote an identifier the way PostgreSQL's quote_ident does (minus keyword checks)."""
+    """Quote an identifier the way PostgreSQL's quote_ident does: unless it is lower-case
+    ASCII letters, digits and `_` (not starting with a digit) and no reserved keyword."""
     if name and (name[0].islower() or name[0] == "_") and all(
         c.isascii() and (c.islower() or c.isdigit() or c == "_") for c in name
-    ):
+    ) and name not in _QUOTED_KEYWORDS:
         return name
     return '"' + name.replace('"', '""') + '"'
 
@@ -39,6 +69,7 @@ class Constraint:
     name: str
     kind: str  # p primary, u unique, c check, x exclusion, f foreign key
     definition: str
+    columns: tuple[str, ...] = ()  # the key's columns in key order (empty for expressions)
 
 
 @dataclass(frozen=True)
@@ -52,6 +83,7 @@ class ForeignKey:
     ref_columns: tuple[str, ...]
     on_delete: str
     on_update: str
+    on_delete_columns: tuple[str, ...] = ()  # ON DELETE SET NULL (a, b), PostgreSQL 15+
 
 
 @dataclass(frozen=True)

@@ -33,18 +33,25 @@ def first_line(text: str | None) -> str:
 
 
 _MD_CELL_ESCAPES = {"\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;",
-                    "&": "&amp;"}
+                    "&": "&amp;", "[": "\\[", "]": "\\]"}
 
 
 def md_cell(text: str) -> str:
     """Text for a Markdown table cell: one line, and no character that could end the cell,
-    open a code span or start raw HTML."""
+    open a code span or a link, or start raw HTML."""
     return "".join(_MD_CELL_ESCAPES.get(ch, ch) for ch in one_line(text))
 
 
-def md_code(text: str) -> str:
-    """A name as an inline code span that renders literally inside a table cell."""
-    text = one_line(text).replace("|", "\\|")
+def md_code(text: str, in_table: bool = True) -> str:
+    """A name as an inline code span that renders literally (inside a table cell when
+    `in_table`: there a `|` must be written `\\|`, even in a code span)."""
+    text = one_line(text)
+    if in_table:
+        if "\\|" in text:
+            # A backslash before a pipe cannot be shown in a code span in a table cell
+            # (GFM reads `\\|` as an escaped pipe): escaped plain text renders it exactly.
+            return md_cell(text)
+        text = text.replace("|", "\\|")
     fence = "`"
     while fence in text:
         fence += "`"
