@@ -21,6 +21,8 @@ from pgdoc.errors import ConfigError
 
 DEFAULT_CONFIG_FILE = "pgdoc.yaml"
 DEFAULT_OUTPUT = "docs/schemas"
+# PostgreSQL's lock_timeout is an int of milliseconds.
+MAX_LOCK_TIMEOUT = 2_147_483
 
 
 @dataclass(frozen=True)
@@ -122,14 +124,17 @@ def parse_config(text: str, file: Path) -> Config:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = f"{file}:{mark.line + 1}" if mark else str(file)
-        raise ConfigError(f"{loc}: invalid YAML: {exc.problem or exc}") from exc
+        context = ""
+        if exc.context and exc.context_mark and exc.context_mark.line != getattr(mark, "line", -1):
+            context = f" ({exc.context} on line {exc.context_mark.line + 1})"
+        raise ConfigError(f"{loc}: invalid YAML: {exc.problem or exc}{context}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{file}: invalid YAML: {exc}") from exc
     if data is None:
         return Config(source=file)
     if not isinstance(data, dict):
         raise ConfigError(f"{file}:1: the config file must be a mapping of keys to values")
-    lines = _key_lines(node)
+    lines = _key_lines(node, file)
 
     def where(*path: str) -> str:
         return f"{file}:{lines.get(path, 1)}"
@@ -159,7 +164,7 @@ def parse_config(text: str, file: Path) -> Config:
             if unknown:
                 raise ConfigError(
                     f"{where('database', unknown[0])}: unknown key 'database.{unknown[0]}'"
-                    + _did_you_mean(unknown[0], _DB_KEYS)
+                    + _did_you_mean(unknown[0], _DB_KEYS, "database.")
                 )
             settings = {k: str(v) for k, v in db.items() if k != "dsn" and v is not None}
             if db.get("dsn"):
@@ -193,7 +198,8 @@ def _check_keys(
         dotted = ".".join((*prefix, str(key)))
         if key not in spec:
             raise ConfigError(
-                f"{where(*prefix, key)}: unknown key '{dotted}'" + _did_you_mean(str(key), spec)
+                f"{where(*prefix, key)}: unknown key '{dotted}'"
+                + _did_you_mean(str(key), spec, "".join(f"{p}." for p in prefix))
             )
         types, desc = spec[key]
         ok = isinstance(value, types) and not (bool not in types and isinstance(value, bool))
@@ -203,36 +209,44 @@ def _check_keys(
 
 
 def _validate_values(cfg: Config, where: Any = None) -> None:
-    def loc(key: str) -> str:
-        return f"{where(key)}: " if where else ""
+    def loc(*path: str) -> str:
+        return f"{where(*path)}: " if where else ""
 
     if cfg.jobs < 1:
         raise ConfigError(f"{loc('jobs')}'jobs' must be a positive integer, not {cfg.jobs}")
-    if cfg.lock_timeout <= 0:
-        raise ConfigError(f"{loc('lock_timeout')}'lock_timeout' must be a positive number")
+    if not 0.001 <= cfg.lock_timeout <= MAX_LOCK_TIMEOUT:  # also rejects NaN
+        raise ConfigError(f"{loc('lock_timeout')}'lock_timeout' must be a number of seconds "
+                          f"from 0.001 to {MAX_LOCK_TIMEOUT}, not {cfg.lock_timeout}")
     if cfg.partitions not in ("fold", "separate"):
         raise ConfigError(
             f"{loc('partitions')}'partitions' must be 'fold' or 'separate', not {cfg.partitions!r}"
         )
     if cfg.git.pull not in (None, "rebase"):
-        raise ConfigError(f"'git.pull' must be 'rebase' or 'none', not {cfg.git.pull!r}")
+        raise ConfigError(f"{loc('git', 'pull')}'git.pull' must be 'rebase' or 'none', "
+                          f"not {cfg.git.pull!r}")
     if cfg.erd_max_tables < 1:
         raise ConfigError(f"{loc('erd_max_tables')}'erd_max_tables' must be a positive integer")
 
 
-def _did_you_mean(key: str, choices: Any) -> str:
+def _did_you_mean(key: str, choices: Any, prefix: str = "") -> str:
     close = difflib.get_close_matches(key, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean '{prefix}{close[0]}'?)" if close else ""
 
 
-def _key_lines(node: yaml.Node | None) -> dict[tuple[str, ...], int]:
-    """Line number (1-based) of every mapping key, by its path, for error messages."""
+def _key_lines(node: yaml.Node | None, file: Path) -> dict[tuple[str, ...], int]:
+    """Line number (1-based) of every mapping key, by its path, for error messages.
+    A key given twice is an error (YAML would silently keep the last one)."""
     lines: dict[tuple[str, ...], int] = {}
 
     def walk(n: yaml.Node, path: tuple[str, ...]) -> None:
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
                 key_path = (*path, str(k.value))
+                if key_path in lines:
+                    raise ConfigError(
+                        f"{file}:{k.start_mark.line + 1}: duplicate key '{'.'.join(key_path)}' "
+                        f"(first given on line {lines[key_path]})"
+                    )
                 lines[key_path] = k.start_mark.line + 1
                 walk(v, key_path)
 

@@ -63,7 +63,10 @@ def parse_dsn(dsn: str) -> dict[str, str]:
 
 
 def _parse_url(url: str) -> dict[str, str]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # e.g. an unclosed `[` of an IPv6 address; never echo the URL
+        raise ConfigError(f"invalid connection URL: {exc}") from None
     out: dict[str, str] = {}
     netloc = parts.netloc
     if "@" in netloc:
@@ -103,7 +106,9 @@ def _parse_keywords(text: str) -> dict[str, str]:
             break
         eq = text.find("=", i)
         if eq < 0:
-            raise ConfigError(f"invalid connection string: missing '=' after {text[i:]!r}")
+            # Only the first word: what follows may be a password.
+            word = text[i:].split()[0]
+            raise ConfigError(f"invalid connection string: missing '=' after {word!r}")
         key = text[i:eq].strip()
         i = eq + 1
         while i < n and text[i].isspace():

@@ -45,6 +45,11 @@ class DatabaseError(ToolError):
     """The database answered with an error (connection, permission, lock, missing table)."""
 
 
+class SchemaChanged(DatabaseError):
+    """A table was dropped, renamed or recreated while pgdoc read the schema (a race with
+    concurrent DDL): reading again usually succeeds."""
+
+
 class OutputError(PgdocError):
     """The output folder cannot be read, locked or written."""
 

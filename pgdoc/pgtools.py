@@ -21,7 +21,7 @@ import sh
 
 from pgdoc.config import Config
 from pgdoc.conninfo import KEYWORD_ENV, SECRET_KEYWORDS, describe, keywords_to_env
-from pgdoc.errors import DatabaseError, ToolError
+from pgdoc.errors import DatabaseError, SchemaChanged, ToolError
 
 # Where PostgreSQL's client tools usually live, newest found first wins.
 USUAL_BIN_DIRS = (
@@ -44,16 +44,21 @@ def redact(text: str, secrets: Iterable[str]) -> str:
 def connection_env(cfg: Config, base: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment for psql/pg_dump: config file < PG* environment < --dsn."""
     env = dict(os.environ if base is None else base)
-    for key, env_name in keywords_to_env(cfg.database).items():
-        env.setdefault(env_name, key)
+    for env_name, value in keywords_to_env(cfg.database).items():
+        env.setdefault(env_name, value)
     env.update(keywords_to_env(cfg.dsn))
-    ms = int(cfg.lock_timeout * 1000)
+    ms = timeout_ms(cfg.lock_timeout)
     ours = f"-c default_transaction_read_only=on -c lock_timeout={ms}"
     env["PGOPTIONS"] = f"{env['PGOPTIONS']} {ours}" if env.get("PGOPTIONS") else ours
     env.setdefault("PGAPPNAME", "pgdoc")
     env.setdefault("PGCONNECT_TIMEOUT", "10")
     env["PGCLIENTENCODING"] = "UTF8"
     return env
+
+
+def timeout_ms(seconds: float) -> int:
+    """Seconds as PostgreSQL's milliseconds; never 0, which would mean 'wait forever'."""
+    return max(1, round(seconds * 1000))
 
 
 def secrets_of(env: Mapping[str, str]) -> tuple[str, ...]:
@@ -92,14 +97,14 @@ def candidate_bin_dirs(preferred: str | None) -> list[str]:
 class PgTools:
     """psql and pg_dump, bound to one connection and one set of session settings."""
 
-    env: dict[str, str]
+    env: dict[str, str] = field(repr=False)  # holds PGPASSWORD
     lock_timeout: float
     bin_dir: str | None = None
     verbose: bool = False
     echo: Any = None  # callable(str) for --verbose command echoes
-    secrets: tuple[str, ...] = field(default=())
-    _versions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    secrets: tuple[str, ...] = field(default=(), repr=False)
+    _versions: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def from_config(cls, cfg: Config, echo: Any = None) -> PgTools:
@@ -140,10 +145,12 @@ class PgTools:
         )
 
     def version(self, name: str) -> tuple[int, int]:
+        """The version of the tool `tool(name)` finds now (cached by path: bin_dir may change)."""
+        path = self.tool(name)
         with self._lock:
-            if name not in self._versions:
-                self._versions[name] = tool_version(self.tool(name))
-            return self._versions[name]
+            if path not in self._versions:
+                self._versions[path] = tool_version(path)
+            return self._versions[path]
 
     def run(self, name: str, args: list[str], stdin: str | None = None) -> str:
         """Run a tool; stdout as text. Failures become ToolError/DatabaseError, secrets redacted."""
@@ -182,7 +189,7 @@ class PgTools:
             "--schema-only",
             "--verbose",
             "--encoding=UTF8",
-            f"--lock-wait-timeout={int(self.lock_timeout * 1000)}",
+            f"--lock-wait-timeout={timeout_ms(self.lock_timeout)}",
         ]
         return self.run("pg_dump", [*base, *args])
 
@@ -210,42 +217,86 @@ def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolE
     target = tools.target
     first = next((ln for ln in lines if "error" in ln.lower() or "fatal" in ln.lower()),
                  lines[0] if lines else f"exit code {code}")
-    first = re.sub(r"^(pg_dump|psql):\s*(error:\s*)?", "", first)
+    first = re.sub(r"^(pg_dump|psql):\s*(error:\s*)?(query failed:\s*)?(ERROR:\s*)?", "", first)
     low = text.lower()
+    # pg_dump's failing statement, e.g. `Query was: LOCK TABLE public.t IN ACCESS SHARE MODE`.
+    locked = _LOCK_QUERY.search(text)
     if "password authentication failed" in low or "no password supplied" in low:
         return DatabaseError(
             f"authentication failed connecting to {target}",
             hint="check the password: PGPASSWORD, ~/.pgpass, --dsn or database.password",
         )
-    if "connection refused" in low or "could not connect" in low or (
-        "connection to server" in low and "failed" in low
-    ):
+    if ("connection refused" in low or "could not connect" in low
+            or "could not translate host name" in low
+            or ("connection to server" in low and "failed" in low)):
         return DatabaseError(
             f"cannot connect to {target}: {_short(first)}",
             hint="is the server running and reachable? check PGHOST/PGPORT, --dsn or the config",
         )
-    if "lock timeout" in low or "could not obtain lock" in low:
+    # pg_dump's --lock-wait-timeout cancels its LOCK TABLE with a *statement* timeout.
+    if "lock timeout" in low or "could not obtain lock" in low or (
+        locked and "statement timeout" in low
+    ):
+        where = f"on table {locked.group(1)}" if locked else "while reading the catalog"
         return DatabaseError(
-            f"timed out after {tools.lock_timeout:g}s waiting for a lock: {_short(first)}",
-            hint="another session holds a lock; retry later or raise --lock-timeout",
+            f"timed out after {tools.lock_timeout:g}s waiting for a lock {where}: another "
+            "session holds it",
+            hint="retry later, or raise --lock-timeout",
         )
-    if "permission denied" in low:
-        return DatabaseError(
-            f"{_short(first)}",
-            hint="grant the role SELECT on it (see README, Permissions) or exclude the table",
-        )
+    denied = _DENIED.search(text)
+    if denied:
+        return _permission_error(denied.group(1).lower(), denied.group(2), locked, tools)
     if "server version mismatch" in low:
         detail = next((ln for ln in lines if "server version" in ln and "pg_dump" in ln), "")
         return ToolError(
             f"pg_dump is older than the server ({_short(detail or first)})",
             hint="install a pg_dump at least as new as the server, or set pg_bin_dir",
         )
-    if "no matching tables were found" in low:
-        return DatabaseError(
-            "a table disappeared while pgdoc was reading (dropped or renamed during the sync)",
+    if any(sign in low for sign in _CHANGED_SIGNS) or _GONE.search(text):
+        return SchemaChanged(
+            f"the schema changed while pgdoc was reading it (a table was dropped or renamed): "
+            f"{_short(first)}",
             hint="run pgdoc sync again",
         )
     return ToolError(f"{name} failed: {_short(first)}")
+
+
+_LOCK_QUERY = re.compile(r"Query was: LOCK TABLE (.+?) IN \w+(?: \w+)* MODE")
+_DENIED = re.compile(r"permission denied for (table|relation|view|sequence|schema) (.+?)\s*$",
+                     re.MULTILINE | re.IGNORECASE)
+# What PostgreSQL and pg_dump say when an object vanishes under them.
+_CHANGED_SIGNS = ("no matching tables were found", "cache lookup failed",
+                  "could not open relation with oid", "concurrently")
+_GONE = re.compile(r'relation ".*" does not exist')
+
+
+def _permission_error(kind: str, name: str, locked: re.Match[str] | None,
+                      tools: PgTools) -> DatabaseError:
+    """`permission denied for table x`: name the table (qualified, from pg_dump's failing
+    `LOCK TABLE` when there is one), the privilege, and both fixes."""
+    user = tools.env.get("PGUSER")
+    who, grantee = (f"role {user}", user) if user else ("the role pgdoc connects as", "<role>")
+    if kind == "schema":
+        return DatabaseError(
+            f"permission denied: {who} lacks the USAGE privilege on schema {name}",
+            hint=f"GRANT USAGE ON SCHEMA {name} TO {grantee}, or add "
+            f"'{'.'.join(_unquote_parts(name))}.*' to 'exclude' in the config; see README, "
+            "Permissions",
+        )
+    qualified = locked.group(1) if locked else name
+    pattern = ".".join(_unquote_parts(qualified))
+    return DatabaseError(
+        f"permission denied: {who} lacks the SELECT privilege on table {qualified}, which "
+        "pg_dump needs to lock it",
+        hint=f"GRANT SELECT ON {qualified} TO {grantee}, or add '{pattern}' to 'exclude' in "
+        "the config; see README, Permissions",
+    )
+
+
+def _unquote_parts(qualified: str) -> list[str]:
+    """`public."Odd.Name"` -> ["public", "Odd.Name"]: split a quoted qualified name."""
+    parts = re.findall(r'"((?:[^"]|"")*)"|([^."]+)', qualified)
+    return [quoted.replace('""', '"') if quoted else bare for quoted, bare in parts]
 
 
 def _short(line: str) -> str:

@@ -44,9 +44,22 @@ def locked(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
                     ) from None
                 time.sleep(0.1)
         clean_temp_files(folder)
+        _check_writable(folder)
         yield
     finally:
         os.close(fd)
+
+
+def _check_writable(folder: Path) -> None:
+    """Fail before reading the database, not after, when the folder cannot take files."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        raise OutputError(f"cannot write to output folder {folder}: {exc.strerror or exc}",
+                          hint="check its permissions and that it is not on a read-only "
+                          "file system; nothing was changed") from exc
 
 
 def clean_temp_files(folder: Path) -> None:
@@ -70,7 +83,12 @@ def existing_files(folder: Path, marker: str) -> dict[str, str]:
     out: dict[str, str] = {}
     if not folder.is_dir():
         return out
-    for path in folder.iterdir():
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError as exc:
+        raise OutputError(f"cannot read output folder {folder}: {exc.strerror or exc}",
+                          hint="check its permissions") from exc
+    for path in paths:
         if path.suffix != ".sql" or not path.is_file() or path.name.startswith("."):
             continue
         text = read_text(path)
@@ -82,7 +100,9 @@ def existing_files(folder: Path, marker: str) -> dict[str, str]:
 def write_files(folder: Path, files: Mapping[str, str], delete: list[str] = ()) -> list[str]:  # type: ignore[assignment]
     """Write each file atomically (temp file + rename) when its bytes differ; returns the
     names written. Every temp file is written and synced before the first rename, so a
-    full disk fails before any document changes."""
+    full disk fails before any document changes; a run killed during the renames leaves
+    each file whole, old or new. Table files are renamed first and the overview files
+    (`_index.md`, ...) last, so an overview never lists a table file that is not there yet."""
     changed = {n: t for n, t in files.items() if read_text(folder / n) != t}
     temps: dict[str, str] = {}
     mode = 0o666 & ~_umask()
@@ -95,7 +115,8 @@ def write_files(folder: Path, files: Mapping[str, str], delete: list[str] = ()) 
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, mode)
-        for name, tmp in temps.items():
+        for name, tmp in sorted(temps.items(), key=lambda item: (not item[0].endswith(".sql"),
+                                                                    item[0])):
             os.replace(tmp, folder / name)
         for name in delete:
             with contextlib.suppress(FileNotFoundError):

