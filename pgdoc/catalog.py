@@ -29,8 +29,11 @@ from pgdoc.pgtools import PgTools
 MIN_SERVER_VERSION = 100000
 
 _SQL = r"""
-WITH rels AS (
-  SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition,
+-- Parallel workers and JIT cost more than they save on catalogs, and compete with pg_dump.
+SET max_parallel_workers_per_gather = 0;
+{jit}
+WITH rels AS {materialized} (
+  SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition, c.relpartbound,
          c.relrowsecurity, c.relforcerowsecurity, {relam} AS amname
   FROM pg_catalog.pg_class c
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -40,75 +43,118 @@ WITH rels AS (
     AND (:'schemas_json' = '[]' OR n.nspname IN (
           SELECT json_array_elements_text(:'schemas_json'::json))
          OR c.relispartition)
-    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                    WHERE d.classid = 'pg_catalog.pg_class'::regclass
-                      AND d.objid = c.oid AND d.deptype = 'e')
+    AND c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d
+                      WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
+                        AND d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e')
+),
+attrs AS {materialized} (
+  SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity,
+         {attgenerated} AS attgenerated, ty.typcategory, ty.typelem
+  FROM rels r
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid
+  JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+  WHERE a.attnum > 0 AND NOT a.attisdropped
+),
+cols AS (
+  SELECT a.attrelid, json_agg(json_build_array(
+      a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+      -- A default never refers to a column, so it is deparsed without opening the table
+      -- (which costs a relcache build and waits for locks); a generated column's does.
+      pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END),
+      a.attidentity, a.attgenerated, d.description,
+      CASE WHEN a.typcategory = 'A' AND a.typelem <> 0 THEN a.typelem ELSE a.atttypid END)
+      ORDER BY a.attnum) AS j
+  FROM attrs a
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid
+    AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+  GROUP BY a.attrelid
+),
+cons AS (
+  SELECT co.conrelid,
+    json_agg(json_build_array(
+      co.conname, co.contype, pg_catalog.pg_get_constraintdef(co.oid, true),
+      (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(co.conkey) WITH ORDINALITY k(n, i)
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n))
+      ORDER BY co.contype, co.conname) FILTER (WHERE co.contype <> 'f') AS j,
+    json_agg(json_build_array(
+      co.conname,
+      (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(co.conkey) WITH ORDINALITY k(n, i)
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n),
+      co.confrelid, fn.nspname, fc.relname,
+      (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(co.confkey) WITH ORDINALITY k(n, i)
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.n),
+      co.confdeltype, co.confupdtype, {delsetcols})
+      ORDER BY co.conname) FILTER (WHERE co.contype = 'f') AS fks
+  FROM rels r
+  JOIN pg_catalog.pg_constraint co ON co.conrelid = r.oid
+  LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid
+  LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+  WHERE {conparent}
+  GROUP BY co.conrelid
+),
+idx AS (
+  SELECT x.indrelid, json_agg(json_build_array(
+      ic.relname, pg_catalog.pg_get_indexdef(x.indexrelid), x.indisprimary, x.indisunique)
+      ORDER BY ic.relname) AS j
+  FROM rels r
+  JOIN pg_catalog.pg_index x ON x.indrelid = r.oid
+  JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+  GROUP BY x.indrelid
+),
+trg AS (
+  SELECT t.tgrelid, json_agg(json_build_array(
+      t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname) AS j
+  FROM rels r
+  JOIN pg_catalog.pg_trigger t ON t.tgrelid = r.oid
+  WHERE NOT t.tgisinternal AND {tgparent}
+  GROUP BY t.tgrelid
+),
+pol AS (
+  SELECT p.polrelid, json_agg(json_build_array(
+      p.polname, p.polcmd, p.polpermissive,
+      (SELECT coalesce(array_agg(CASE WHEN ro = 0 THEN 'public' ELSE
+          (SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ro) END ORDER BY k), '{{}}')
+         FROM unnest(p.polroles) WITH ORDINALITY u(ro, k)),
+      pg_catalog.pg_get_expr(p.polqual, p.polrelid),
+      pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)) ORDER BY p.polname) AS j
+  FROM rels r
+  JOIN pg_catalog.pg_policy p ON p.polrelid = r.oid
+  GROUP BY p.polrelid
 ),
 typs AS (
-  SELECT DISTINCT t.oid
-  FROM pg_catalog.pg_attribute a
-  JOIN rels r ON r.oid = a.attrelid
-  JOIN pg_catalog.pg_type t0 ON t0.oid = a.atttypid
-  JOIN pg_catalog.pg_type t ON t.oid IN (t0.oid, t0.typelem)
-  WHERE a.attnum > 0 AND NOT a.attisdropped AND t.typtype IN ('e', 'd')
+  SELECT t.oid
+  FROM (SELECT atttypid AS oid FROM attrs UNION SELECT typelem FROM attrs) u
+  JOIN pg_catalog.pg_type t ON t.oid = u.oid
+  WHERE t.typtype IN ('e', 'd')
 )
 SELECT json_build_object(
  'server_version', current_setting('server_version_num')::int,
  'database', current_database(),
  'relations', (SELECT coalesce(json_agg(json_build_object(
     'oid', r.oid, 'schema', r.nspname, 'name', r.relname, 'kind', r.relkind,
-    'comment', pg_catalog.obj_description(r.oid, 'pg_class'),
-    'parent', (SELECT i.inhparent FROM pg_catalog.pg_inherits i
-               WHERE r.relispartition AND i.inhrelid = r.oid),
-    'bound', CASE WHEN r.relispartition THEN (SELECT pg_catalog.pg_get_expr(c.relpartbound, c.oid)
-               FROM pg_catalog.pg_class c WHERE c.oid = r.oid) END,
+    'comment', rd.description,
+    'parent', i.inhparent,
+    -- A partition bound holds only constants: deparsed without opening the table.
+    'bound', CASE WHEN r.relispartition THEN pg_catalog.pg_get_expr(r.relpartbound, 0) END,
     'key', CASE WHEN r.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(r.oid) END,
     'rls', r.relrowsecurity, 'rls_forced', r.relforcerowsecurity, 'am', r.amname,
-    'columns', (SELECT coalesce(json_agg(json_build_array(
-        a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
-        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, {attgenerated},
-        pg_catalog.col_description(a.attrelid, a.attnum),
-        CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE a.atttypid END)
-        ORDER BY a.attnum), '[]')
-      FROM pg_catalog.pg_attribute a
-      JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
-      LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-      WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped),
-    'constraints', (SELECT coalesce(json_agg(json_build_array(
-        co.conname, co.contype, pg_catalog.pg_get_constraintdef(co.oid, true))
-        ORDER BY co.contype, co.conname), '[]')
-      FROM pg_catalog.pg_constraint co
-      WHERE co.conrelid = r.oid AND co.contype <> 'f' AND {conparent}),
-    'fks', (SELECT coalesce(json_agg(json_build_array(
-        co.conname,
-        (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(co.conkey) WITH ORDINALITY k(n, i)
-          JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.n),
-        co.confrelid, fn.nspname, fc.relname,
-        (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(co.confkey) WITH ORDINALITY k(n, i)
-          JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.n),
-        co.confdeltype, co.confupdtype) ORDER BY co.conname), '[]')
-      FROM pg_catalog.pg_constraint co
-      JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid
-      JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-      WHERE co.conrelid = r.oid AND co.contype = 'f' AND {conparent}),
-    'indexes', (SELECT coalesce(json_agg(json_build_array(
-        ic.relname, pg_catalog.pg_get_indexdef(x.indexrelid), x.indisprimary, x.indisunique)
-        ORDER BY ic.relname), '[]')
-      FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
-      WHERE x.indrelid = r.oid),
-    'triggers', (SELECT coalesce(json_agg(json_build_array(
-        t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname), '[]')
-      FROM pg_catalog.pg_trigger t WHERE t.tgrelid = r.oid AND NOT t.tgisinternal
-        AND {tgparent}),
-    'policies', (SELECT coalesce(json_agg(json_build_array(
-        p.polname, p.polcmd, p.polpermissive,
-        (SELECT coalesce(array_agg(CASE WHEN ro = 0 THEN 'public' ELSE
-            (SELECT rolname FROM pg_catalog.pg_roles WHERE oid = ro) END ORDER BY k), '{{}}')
-           FROM unnest(p.polroles) WITH ORDINALITY u(ro, k)),
-        pg_catalog.pg_get_expr(p.polqual, p.polrelid),
-        pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)) ORDER BY p.polname), '[]')
-      FROM pg_catalog.pg_policy p WHERE p.polrelid = r.oid)
-  ) ORDER BY r.nspname, r.relname), '[]') FROM rels r),
+    'columns', coalesce(cols.j, '[]'),
+    'constraints', coalesce(cons.j, '[]'),
+    'fks', coalesce(cons.fks, '[]'),
+    'indexes', coalesce(idx.j, '[]'),
+    'triggers', coalesce(trg.j, '[]'),
+    'policies', coalesce(pol.j, '[]')
+  ) ORDER BY r.nspname, r.relname), '[]')
+   FROM rels r
+   LEFT JOIN pg_catalog.pg_description rd ON rd.objoid = r.oid
+     AND rd.classoid = 'pg_catalog.pg_class'::regclass AND rd.objsubid = 0
+   LEFT JOIN pg_catalog.pg_inherits i ON r.relispartition AND i.inhrelid = r.oid
+   LEFT JOIN cols ON cols.attrelid = r.oid
+   LEFT JOIN cons ON cons.conrelid = r.oid
+   LEFT JOIN idx ON idx.indrelid = r.oid
+   LEFT JOIN trg ON trg.tgrelid = r.oid
+   LEFT JOIN pol ON pol.polrelid = r.oid),
  'types', (SELECT coalesce(json_agg(json_build_array(
     t.oid, n.nspname, t.typname, t.typtype,
     (SELECT coalesce(array_agg(e.enumlabel ORDER BY e.enumsortorder), '{{}}')
@@ -126,17 +172,21 @@ SELECT json_build_object(
     SELECT 'pg_catalog.pg_class'::regclass::oid, x.indexrelid, x.indrelid
       FROM pg_catalog.pg_index x JOIN rels ON rels.oid = x.indrelid
     UNION ALL
+    -- Sequences owned by a column (serial: 'a', identity: 'i').
     SELECT 'pg_catalog.pg_class'::regclass::oid, d.objid, d.refobjid
-      FROM pg_catalog.pg_depend d JOIN rels ON rels.oid = d.refobjid
-      JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-      WHERE d.classid = 'pg_catalog.pg_class'::regclass
+      FROM pg_catalog.pg_class s
+      JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass
+        AND d.objid = s.oid AND d.objsubid = 0
         AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+      JOIN rels ON rels.oid = d.refobjid
+      WHERE s.relkind = 'S'
     UNION ALL
     SELECT 'pg_catalog.pg_constraint'::regclass::oid, co.oid, co.conrelid
       FROM pg_catalog.pg_constraint co JOIN rels ON rels.oid = co.conrelid
     UNION ALL
     SELECT 'pg_catalog.pg_trigger'::regclass::oid, t.oid, t.tgrelid
       FROM pg_catalog.pg_trigger t JOIN rels ON rels.oid = t.tgrelid
+      WHERE NOT t.tgisinternal
     UNION ALL
     SELECT 'pg_catalog.pg_policy'::regclass::oid, p.oid, p.polrelid
       FROM pg_catalog.pg_policy p JOIN rels ON rels.oid = p.polrelid
@@ -146,17 +196,17 @@ SELECT json_build_object(
     UNION ALL
     SELECT 'pg_catalog.pg_attrdef'::regclass::oid, ad.oid, ad.adrelid
       FROM pg_catalog.pg_attrdef ad JOIN rels ON rels.oid = ad.adrelid
-    UNION ALL
-    SELECT 'pg_catalog.pg_statistic_ext'::regclass::oid, se.oid, se.stxrelid
-      FROM pg_catalog.pg_statistic_ext se JOIN rels ON rels.oid = se.stxrelid
-    UNION ALL
-    SELECT 'pg_catalog.pg_publication_rel'::regclass::oid, pr.oid, pr.prrelid
-      FROM pg_catalog.pg_publication_rel pr JOIN rels ON rels.oid = pr.prrelid
   ) o),
- 'names', (SELECT coalesce(json_agg(json_build_array(n.nspname, c.relname, c.oid)), '[]')
-   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE c.oid IN (SELECT oid FROM rels) OR c.oid IN (
-     SELECT x.indexrelid FROM pg_catalog.pg_index x JOIN rels ON rels.oid = x.indrelid))
+ -- Names of the partitions and of their indexes attached to a parent's (an index lives in
+ -- its table's schema): pg_dump names its ATTACH entries only by these.
+ 'names', (SELECT coalesce(json_agg(json_build_array(o.nspname, o.relname, o.oid)), '[]') FROM (
+    SELECT rels.nspname, rels.relname, rels.oid FROM rels WHERE rels.relispartition
+    UNION ALL
+    SELECT rels.nspname, ic.relname, ic.oid
+      FROM rels JOIN pg_catalog.pg_index x ON x.indrelid = rels.oid
+      JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+      WHERE rels.relispartition AND ic.relispartition
+  ) o)
 )
 """
 
@@ -174,6 +224,15 @@ def catalog_sql(server_version: int, views: bool) -> str:
         attgenerated="a.attgenerated" if server_version >= 120000 else "''",
         conparent="co.conparentid = 0" if server_version >= 110000 else "true",
         tgparent="t.tgparentid = 0" if server_version >= 130000 else "true",
+        jit="SET jit = off;" if server_version >= 110000 else "",
+        materialized="MATERIALIZED" if server_version >= 120000 else "",  # always, before 12
+        # ON DELETE SET NULL / SET DEFAULT (columns), PostgreSQL 15+
+        delsetcols=(
+            "(SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(co.confdelsetcols) "
+            "WITH ORDINALITY k(n, i) JOIN pg_catalog.pg_attribute a "
+            "ON a.attrelid = co.conrelid AND a.attnum = k.n)"
+            if server_version >= 150000 else "NULL"
+        ),
     )
 
 
@@ -230,12 +289,14 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                        generated=c[5] or "", comment=c[6], type_oid=int(c[7]))
                 for c in r["columns"]
             ),
-            constraints=tuple(Constraint(name=c[0], kind=c[1], definition=c[2])
+            constraints=tuple(Constraint(name=c[0], kind=c[1], definition=c[2],
+                                         columns=tuple(c[3] or ()) if len(c) > 3 else ())
                               for c in r["constraints"]),
             foreign_keys=tuple(
                 ForeignKey(name=f[0], table=oid, columns=tuple(f[1] or ()), ref_table=int(f[2]),
                            ref_schema=f[3], ref_name=f[4], ref_columns=tuple(f[5] or ()),
-                           on_delete=f[6], on_update=f[7])
+                           on_delete=f[6], on_update=f[7],
+                           on_delete_columns=tuple(f[8] or ()) if len(f) > 8 else ())
                 for f in r["fks"]
             ),
             indexes=tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])

@@ -41,7 +41,7 @@ _STATE_LINE = re.compile(
 _TRAILER = "--\n-- PostgreSQL database dump complete\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a dump of 10,000 tables has 90,000 entries
 class Entry:
     """One TOC entry of a dump: its header line and its statements."""
 

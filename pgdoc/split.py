@@ -1,12 +1,19 @@
 """Assign pg_dump's entries to the relations they document, and order them canonically.
 
 An entry belongs to a relation when its catalog row does (a table's own row, its
-indexes, owned sequences, constraints, defaults, triggers, rules, policies,
-statistics, publication memberships), when it depends on an entry that does
-(comments, grants, security labels, `SEQUENCE OWNED BY`, row security), or, for the
-`ATTACH` entries pg_dump heads only with names, when its name is a relation's.
-Entries that belong to no documented relation (schemas, types, functions,
-extensions, ...) are returned apart and left out of the table files.
+indexes, owned sequences, constraints, defaults, triggers, rules, policies), when it
+depends on an entry that does (comments, grants, security labels, `SEQUENCE OWNED BY`,
+row security), or, for the `ATTACH` entries pg_dump heads only with names, when its
+name is a relation's.
+
+A table's file holds exactly what `pg_dump -t` writes for it (the reference path,
+`pgdoc sync --per-table`). So these are returned apart, with the entries that belong
+to no documented relation (schemas, types, functions, extensions, ...), and left out
+of the table files:
+- extended statistics (`CREATE STATISTICS`): pg_dump writes them only with their
+  schema, never with `-t`;
+- publication memberships (`ALTER PUBLICATION ... ADD TABLE`): written only in a dump
+  of the whole database, with the publication itself.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pgdoc.dump import Entry
-from pgdoc.model import Catalog
+from pgdoc.model import Catalog, quote_ident
 
 # pg_dump's object types in the order a table file lists them.
 TYPE_ORDER = (
@@ -47,6 +54,9 @@ PG_CLASS = 1259
 _RANK = {desc: i for i, desc in enumerate(TYPE_ORDER)}
 # Entries that annotate another entry and are listed right after it.
 _ANNOTATIONS = frozenset({"COMMENT", "SECURITY LABEL", "ACL", "SEQUENCE OWNED BY"})
+# Entries about a table that `pg_dump -t` never writes (see the module's docstring); their
+# comments follow them out, through their dependencies.
+NOT_WITH_TABLE = frozenset({"STATISTICS", "PUBLICATION TABLE"})
 
 
 @dataclass(frozen=True)
@@ -68,31 +78,11 @@ def split_dump(
     """Group entries by documented relation. `file_of(rel_oid)` maps a catalog relation
     to the relation whose file documents it (partitions fold into their root), or None."""
     entries = list(entries)
-    by_id = {e.dump_id: e for e in entries}
-    names = {(_sanitize(s), _sanitize(n)): oid for (s, n), oid in catalog.names.items()}
-    owner_cache: dict[int, int | None] = {}
-
-    def rel_owner(e: Entry, depth: int = 0) -> int | None:
-        if e.dump_id in owner_cache:
-            return owner_cache[e.dump_id]
-        owner_cache[e.dump_id] = None  # guards against dependency cycles
-        rel = catalog.owners.get((e.class_oid, e.oid))
-        if rel is None and e.desc in ("TABLE ATTACH", "INDEX ATTACH"):
-            obj = names.get((e.schema, e.tag))
-            if obj is not None:
-                rel = catalog.owners.get((PG_CLASS, obj))
-        if rel is None and e.class_oid == 0 and depth < 8:
-            found = {rel_owner(by_id[d], depth + 1) for d in e.deps if d in by_id}
-            found.discard(None)
-            if len(found) == 1:
-                rel = found.pop()
-        owner_cache[e.dump_id] = rel
-        return rel
-
+    owners = _Owners(entries, catalog)
     by_relation: dict[int, list[Entry]] = {}
     unassigned: list[Entry] = []
     for e in entries:
-        rel = rel_owner(e)
+        rel = owners.of(e)
         target = file_of(rel) if rel is not None else None
         if target is None:
             unassigned.append(e)
@@ -102,6 +92,50 @@ def split_dump(
         by_relation={oid: canonical_order(es, oid) for oid, es in by_relation.items()},
         unassigned=unassigned,
     )
+
+
+class _Owners:
+    """The relation each entry belongs to, memoized. (A class, not nested functions: a
+    recursive closure is a reference cycle that would keep every entry alive until the
+    garbage collector's next full pass.)"""
+
+    def __init__(self, entries: list[Entry], catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.by_id = {e.dump_id: e for e in entries}
+        self.cache: dict[int, int | None] = {}
+        # pg_dump heads ATTACH entries with the attached partition's name and nothing else.
+        self.named: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
+        for (schema, name), oid in catalog.names.items():
+            key = (_sanitize(schema), _sanitize(name))
+            self.named.setdefault(key, []).append((schema, name, oid))
+
+    def of(self, e: Entry, depth: int = 0) -> int | None:
+        if e.dump_id in self.cache:
+            return self.cache[e.dump_id]
+        self.cache[e.dump_id] = None  # guards against dependency cycles
+        if e.desc in NOT_WITH_TABLE:
+            return None
+        rel = self.catalog.owners.get((e.class_oid, e.oid))
+        if rel is None and e.desc in ("TABLE ATTACH", "INDEX ATTACH"):
+            obj = self.attached(e)
+            if obj is not None:
+                rel = self.catalog.owners.get((PG_CLASS, obj))
+        if rel is None and e.class_oid == 0 and depth < 8:
+            found = {self.of(self.by_id[d], depth + 1) for d in e.deps if d in self.by_id}
+            found.discard(None)
+            if len(found) == 1:
+                rel = found.pop()
+        self.cache[e.dump_id] = rel
+        return rel
+
+    def attached(self, e: Entry) -> int | None:
+        """The table or index an ATTACH entry attaches, by its name, or when names differ
+        only by a line break (the header shows a space), by its statement."""
+        found = self.named.get((e.schema, e.tag), [])
+        if len(found) > 1:
+            found = [f for f in found
+                     if f" ATTACH PARTITION {quote_ident(f[0])}.{quote_ident(f[1])}" in e.body]
+        return found[0][2] if len(found) == 1 else None
 
 
 def canonical_order(entries: list[Entry], main_oid: int | None = None) -> list[Entry]:
