@@ -204,7 +204,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
     progress = Progress(enabled=None if not (rep.quiet or rep.as_json) else False)
     if kw["dry_run"]:
         docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
-        p = plan(docs, folder, prune=kw["prune"], extra_files=_extras(cfg))
+        p = plan(docs, folder, prune=kw["prune"], erd_max_tables=cfg.erd_max_tables)
         _report_plan(rep, p, folder, dry_run=True)
         return EXIT_OK
     outcome = GitOutcome(committing=commit)
@@ -214,7 +214,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             rep.debug(f"pulling from {git_ctx.target}")
             _gitops().pull(git_ctx)
         docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
-        p = plan(docs, folder, prune=kw["prune"], extra_files=_extras(cfg))
+        p = plan(docs, folder, prune=kw["prune"], erd_max_tables=cfg.erd_max_tables)
         written = apply(p, folder) if p.has_changes else []
         rep.debug(f"wrote {len(written)} files")
         if git_ctx is not None and commit:
@@ -248,14 +248,6 @@ def _file_names(p: Plan) -> dict[str, str]:
     """File name -> the table it documents, for commit messages."""
     names = {p.docs.filenames[r.oid]: r.display for r in p.docs.relations}
     return {**p.orphans, **names}
-
-
-def _extras(cfg: Config) -> Any:
-    try:
-        from pgdoc.extras import extra_files
-    except ImportError:  # pragma: no cover - optional renderers
-        return None
-    return functools.partial(extra_files, cfg)
 
 
 def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
@@ -359,7 +351,7 @@ def check(**kw: Any) -> int:
     tools = _tools(cfg, rep)
     docs = collect(cfg, tools, per_table=kw["per_table"],
                    progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
-    p = plan(docs, cfg.output, extra_files=_extras(cfg))
+    p = plan(docs, cfg.output, erd_max_tables=cfg.erd_max_tables)
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
     if rep.as_json:

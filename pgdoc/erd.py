@@ -226,8 +226,13 @@ def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
         "tables that reference it. Notation: see [the index](_index.md#relationships).",
         "",
     ]
+    touching: dict[tuple[str, str], list[Edge]] = {}
+    for e in edges:
+        touching.setdefault(e.source, []).append(e)
+        if e.target != e.source:
+            touching.setdefault(e.target, []).append(e)
     for key in sorted({k for e in edges for k in (e.source, e.target) if k[0] == schema}):
-        near = [e for e in edges if key in (e.source, e.target)]
+        near = touching[key]
         title = md_code(sql_name(key), in_table=False)
         if key in documented:
             name = table_filename(*key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 
 # pg_constraint.confdeltype / confupdtype
@@ -42,12 +44,13 @@ xmltable
 _QUOTED_KEYWORDS = frozenset(_KEYWORDS.split())
 
 
+_PLAIN_IDENT = re.compile(r"[a-z_][a-z0-9_]*\Z")
+
+
 def quote_ident(name: str) -> str:
     """Quote an identifier the way PostgreSQL's quote_ident does: unless it is lower-case
     ASCII letters, digits and `_` (not starting with a digit) and no reserved keyword."""
-    if name and (name[0].islower() or name[0] == "_") and all(
-        c.isascii() and (c.islower() or c.isdigit() or c == "_") for c in name
-    ) and name not in _QUOTED_KEYWORDS:
+    if _PLAIN_IDENT.match(name) and name not in _QUOTED_KEYWORDS:
         return name
     return '"' + name.replace('"', '""') + '"'
 
@@ -168,6 +171,17 @@ class Catalog:
     types: dict[int, TypeInfo] = field(default_factory=dict)
     # (catalog class oid, object oid) -> oid of the relation the object belongs to
     owners: dict[tuple[int, int], int] = field(default_factory=dict)
-    # (schema, name) -> relation oid, for pg_class rows (tables, indexes, sequences)
-    # pg_dump names only by name (TABLE ATTACH, INDEX ATTACH)
+    # (schema, name) -> oid of the partitions and their attached indexes, the objects
+    # pg_dump's ATTACH entries name only by name
     names: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @functools.cached_property
+    def children(self) -> dict[int, list[Relation]]:
+        """Direct partitions of each partitioned relation, sorted by (schema, name)."""
+        kids: dict[int, list[Relation]] = {}
+        for rel in self.relations.values():
+            if rel.parent is not None:
+                kids.setdefault(rel.parent, []).append(rel)
+        for group in kids.values():
+            group.sort(key=lambda r: (r.schema, r.name))
+        return kids

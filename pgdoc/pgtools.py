@@ -165,6 +165,8 @@ class PgTools:
                 _tty_out=False,
                 _return_cmd=True,
                 _decode_errors="replace",
+                _out_bufsize=65536,
+                _err_bufsize=65536,
             )
         except sh.CommandNotFound as exc:
             raise ToolError(f"{name} not found", hint="install PostgreSQL's client tools") from exc

@@ -28,7 +28,14 @@ _MAX_WIDTH = 32
 def render_table_file(rel: Relation, catalog: Catalog, referenced_by: list[ForeignKey],
                       ddl: str) -> str:
     """The whole file: header, a blank line, the DDL."""
-    header = "\n".join(header_lines(rel, catalog, referenced_by))
+    return compose(render_header(rel, catalog, referenced_by), ddl)
+
+
+def render_header(rel: Relation, catalog: Catalog, referenced_by: list[ForeignKey]) -> str:
+    return "\n".join(header_lines(rel, catalog, referenced_by))
+
+
+def compose(header: str, ddl: str) -> str:
     return f"{header}\n\n{ddl.rstrip()}\n"
 
 
@@ -169,9 +176,7 @@ def _partitions(rel: Relation, catalog: Catalog) -> list[str]:
     tree: list[tuple[str, str]] = []  # (indented name, bound), depth-first
 
     def walk(parent_oid: int, depth: int) -> None:
-        kids = sorted((r for r in catalog.relations.values() if r.parent == parent_oid),
-                      key=lambda r: (r.schema, r.name))
-        for kid in kids:
+        for kid in catalog.children.get(parent_oid, []):
             tree.append((f"{'  ' * depth}{one_line(kid.qualified)}",
                          one_line(kid.partition_bound or "")))
             walk(kid.oid, depth + 1)

@@ -24,19 +24,19 @@ from pgdoc.dump import Entry, parse_dump
 from pgdoc.errors import DatabaseError, SchemaChanged
 from pgdoc.index import (
     CURRENT,
-    INDEX_FILE,
+    DEFAULT_ERD_MAX_TABLES,
     LIST_FILE,
     NEW,
     ORPHANED,
     Row,
-    render_index,
     render_table_list,
 )
 from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.naming import decode_filename, table_filename
+from pgdoc.overview import REQUIRED, render_overview, stale_erd_files
 from pgdoc.pgtools import PgTools, choose_bin_dir
 from pgdoc.progress import Progress
-from pgdoc.render import MARKER, render_table_file
+from pgdoc.render import MARKER, compose, render_header
 from pgdoc.split import PG_CLASS, canonical_order, render_ddl, split_dump
 from pgdoc.writer import existing_files, read_text, write_files
 
@@ -146,6 +146,12 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
             whole = pool.submit(dump_schema, tools, _schema_args(cfg.schemas, partition_schemas)
                                 + _excluded_args(catalog, cfg.exclude, fold))
         one_dump = whole is not None
+        refs: dict[int, list[ForeignKey]] = {}
+        for rel in catalog.relations.values():
+            for fk in rel.foreign_keys:
+                refs.setdefault(fk.ref_table, []).append(fk)
+        # Rendered while pg_dump still runs: the headers need only the catalog.
+        headers = {r.oid: render_header(r, catalog, refs.get(r.oid, [])) for r in wanted}
         if whole is not None:
             split = split_dump(whole.result(), catalog, file_of)
             whole = None  # the future holds every entry until dropped
@@ -160,15 +166,8 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
     # rendered and compared (25 MB at 10,000 tables).
     catalog = dataclasses.replace(catalog, owners={}, names={})
 
-    refs: dict[int, list[ForeignKey]] = {}
-    for rel in catalog.relations.values():
-        for fk in rel.foreign_keys:
-            refs.setdefault(fk.ref_table, []).append(fk)
-    files = {
-        filenames[r.oid]: render_table_file(r, catalog, refs.get(r.oid, []),
-                                            render_ddl(by_rel.pop(r.oid, [])))
-        for r in wanted
-    }
+    files = {filenames[r.oid]: compose(headers.pop(r.oid), render_ddl(by_rel.pop(r.oid, [])))
+             for r in wanted}
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned)
@@ -257,8 +256,10 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
 
 
 def plan(docs: Docs, folder: Path, prune: bool = False,
-         extra_files: Callable[[Docs, list[Row], dict[str, str]], dict[str, str]] | None = None
-         ) -> Plan:
+         erd_max_tables: int = DEFAULT_ERD_MAX_TABLES) -> Plan:
+    """Compare the rendered docs with the folder. When no table file changed, no table
+    appeared or disappeared and every overview file exists, nothing is written at all:
+    the overview files only say things about the table files."""
     existing = existing_files(folder, MARKER)
     by_file = {docs.filenames[r.oid]: r for r in docs.relations}
     new, changed = [], []
@@ -268,11 +269,10 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
         elif existing[name] != text:
             changed.append(by_file[name])
     orphans = {n: _orphan_name(n, t) for n, t in existing.items() if n not in by_file}
-    table_list = render_table_list(docs.relations)
-    list_differs = read_text(folder / LIST_FILE) != table_list
-    index_missing = not (folder / INDEX_FILE).is_file()
+    list_differs = read_text(folder / LIST_FILE) != render_table_list(docs.relations)
+    missing = any(not (folder / name).is_file() for name in REQUIRED)
     deletes = sorted(orphans) if prune else []
-    if not (new or changed or list_differs or index_missing or deletes):
+    if not (new or changed or list_differs or missing or deletes):
         return Plan(docs, new, changed, orphans, {}, [])
 
     current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files}
@@ -283,14 +283,10 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
     ]
     if not prune:
         rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
-    extras = extra_files(docs, rows, current) if extra_files else {}
-    wanted = {
-        **docs.files,
-        LIST_FILE: table_list,
-        INDEX_FILE: render_index(docs.catalog.database, rows, current),
-        **extras,
-    }
+    overview = render_overview(docs.catalog, rows, current, erd_max_tables)
+    wanted = {**docs.files, **overview}
     writes = {n: t for n, t in wanted.items() if read_text(folder / n) != t}
+    deletes += stale_erd_files(folder, overview)
     return Plan(docs, new, changed, orphans, writes, deletes)
 
 

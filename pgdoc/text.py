@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+_PLAIN = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]*\Z")
 
 
 def one_line(text: str) -> str:
     """Text on a single line: line breaks and other control characters become visible
     escapes (`\\n`, `\\u2028`), so a value can never end an SQL `--` comment, a Markdown
     table row or a line of `_table_list.txt`."""
+    if _PLAIN.match(text):
+        return text
     out = []
     for ch in text:
         if ch in _ESCAPES:
