@@ -7,6 +7,7 @@ in pg_dump's verbose TOC headers on any server version.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import json
 from collections.abc import Iterable
@@ -265,7 +266,21 @@ def load_catalog(
          "-f", "-"],
         sql,
     )
-    return parse_catalog(json.loads(out))
+    return _in_schemas(parse_catalog(json.loads(out)), schemas)
+
+
+def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
+    """With `schemas:` set, the query also returns partitions from other schemas, so that a
+    selected table keeps its partitions; drop those whose partition tree has no root in a
+    selected schema (they belong to tables nobody asked for)."""
+    selected = set(schemas)
+    if not selected:
+        return catalog
+    keep = {oid: rel for oid, rel in catalog.relations.items()
+            if catalog.relations[root_of(catalog, oid)].schema in selected}
+    if len(keep) == len(catalog.relations):
+        return catalog
+    return dataclasses.replace(catalog, relations=keep)
 
 
 def parse_catalog(data: dict[str, Any]) -> Catalog:

@@ -259,3 +259,29 @@ def test_real_fixtures_every_table_documented_once(
                                  r"(?: |$)", re.MULTILINE)
             hits = [f for f, t in text.items() if pattern.search(t)]
             assert len(hits) == 1, (name, schema, table, hits)
+
+
+def test_schemas_setting_keeps_partitions_in_other_schemas_only_for_selected_tables(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path, capsys
+) -> None:
+    pg.psql(
+        "CREATE SCHEMA app; CREATE SCHEMA parts; CREATE SCHEMA other;"
+        "CREATE TABLE app.events (id int, at date) PARTITION BY RANGE (at);"
+        "CREATE TABLE parts.events_2024 PARTITION OF app.events"
+        "  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"
+        "CREATE TABLE other.logs (id int, at date) PARTITION BY RANGE (at);"
+        "CREATE TABLE parts.logs_2024 PARTITION OF other.logs"
+        "  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+        db,
+    )
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("schemas: [app]\n")
+    one, per = tmp_path / "one", tmp_path / "per"
+    assert run(capsys, "sync", "-c", str(config), "-o", str(one))[0] == 0
+    assert run(capsys, "sync", "-c", str(config), "--per-table", "-o", str(per))[0] == 0
+    assert sorted(p.name for p in one.glob("*.sql")) == ["app.events.sql"]
+    events = (one / "app.events.sql").read_text()
+    assert "CREATE TABLE parts.events_2024" in events
+    assert "logs" not in events
+    assert {k: v[0] for k, v in snapshot(one).items()} == {
+        k: v[0] for k, v in snapshot(per).items()}
