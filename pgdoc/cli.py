@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -155,13 +154,6 @@ def _plan_json(p: Plan, folder: Path, **extra: Any) -> dict[str, Any]:
         "files_deleted": p.deletes,
         **extra,
     }
-
-
-def _handle(func: Callable[..., int]) -> Callable[..., int]:
-    @functools.wraps(func)
-    def wrapper(**kwargs: Any) -> int:
-        return func(**kwargs)
-    return wrapper
 
 
 @cli.command()

@@ -24,7 +24,9 @@ TEMP_PREFIX = ".pgdoc-tmp-"
 @contextlib.contextmanager
 def locked(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
     """Hold an exclusive lock on the output folder itself (flock: it dies with the process,
-    so a killed sync never leaves a stale lock, and no lock file litters the folder)."""
+    so a killed sync never leaves a stale lock, and no lock file litters the folder).
+    Folders created for it are removed again when the run fails with them still empty."""
+    created = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder, os.O_RDONLY)
@@ -49,6 +51,11 @@ def locked(folder: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
         clean_temp_files(folder)
         _check_writable(folder)
         yield
+    except BaseException:
+        for path in created:  # deepest first; rmdir refuses folders that are not empty
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
     finally:
         os.close(fd)
 

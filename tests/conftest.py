@@ -55,14 +55,9 @@ def db(pg: ThrowawayPostgres, request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_env(pg: ThrowawayPostgres, db: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def pg_env(db: str, use_db: Callable[[str], dict[str, str]]) -> dict[str, str]:
     """Point libpq (PGHOST/PGPORT/PGUSER/PGDATABASE) at `db` on the throwaway server."""
-    env = pg.env(db)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    for key in _FOREIGN_PG_ENV:
-        monkeypatch.delenv(key, raising=False)
-    return env
+    return use_db(db)
 
 
 @pytest.fixture(scope="session")

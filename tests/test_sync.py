@@ -285,3 +285,13 @@ def test_schemas_setting_keeps_partitions_in_other_schemas_only_for_selected_tab
     assert "logs" not in events
     assert {k: v[0] for k, v in snapshot(one).items()} == {
         k: v[0] for k, v in snapshot(per).items()}
+
+
+def test_failed_first_sync_leaves_no_empty_folder(
+    pg_env, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setenv("PGHOST", "127.0.0.1")
+    monkeypatch.setenv("PGPORT", "1")  # nothing listens there
+    code, _, err = run(capsys, "sync", "-o", str(tmp_path / "docs" / "schemas"))
+    assert code == 3 and "Traceback" not in err
+    assert not (tmp_path / "docs").exists()
