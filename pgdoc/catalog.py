@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from typing import Any
 
@@ -260,13 +262,19 @@ def load_catalog(
         )
     sql = catalog_sql(version, views)
     schemas_json = json.dumps(sorted(set(schemas)))
-    out = tools.run(
-        "psql",
-        ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"schemas_json={schemas_json}",
-         "-f", "-"],
-        sql,
-    )
-    return _in_schemas(parse_catalog(json.loads(out)), schemas)
+    # Through a private file, like the dump: 16 MB of JSON at 10,000 tables cost three
+    # times that read from a pipe.
+    with tempfile.TemporaryDirectory(prefix="pgdoc-") as tmp:
+        path = os.path.join(tmp, "catalog.json")
+        tools.run(
+            "psql",
+            ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
+             f"schemas_json={schemas_json}", "-o", path, "-f", "-"],
+            sql,
+        )
+        with open(path, encoding="utf-8") as out:
+            data = json.load(out)
+    return _in_schemas(parse_catalog(data), schemas)
 
 
 def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
@@ -285,7 +293,10 @@ def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
 
 def parse_catalog(data: dict[str, Any]) -> Catalog:
     relations: dict[int, Relation] = {}
-    for r in data["relations"]:
+    raw = data.pop("relations")
+    raw.reverse()
+    while raw:  # each row is freed as soon as its Relation exists
+        r = raw.pop()
         oid = int(r["oid"])
         relations[oid] = Relation(
             oid=oid,

@@ -6,6 +6,7 @@ import dataclasses
 import difflib
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -205,10 +206,18 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
         if git_ctx is not None and pull:
             rep.debug(f"pulling from {git_ctx.target}")
             _gitops().pull(git_ctx)
+        started = time.monotonic()
         docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
+        read = time.monotonic()
+        if docs.unassigned:
+            rep.debug(f"{len(docs.unassigned)} dump entries belong to no table (schemas, types, "
+                      "functions, ...): left out, see README 'What gets documented'")
         p = plan(docs, folder, prune=kw["prune"], erd_max_tables=cfg.erd_max_tables)
+        planned = time.monotonic()
         written = apply(p, folder) if p.has_changes else []
-        rep.debug(f"wrote {len(written)} files")
+        rep.debug(f"read the database in {read - started:.2f}s, compared in "
+                  f"{planned - read:.2f}s, wrote {len(written)} files in "
+                  f"{time.monotonic() - planned:.2f}s")
         if git_ctx is not None and commit:
             outcome.sha = _gitops().commit_changes(git_ctx, _file_names(p), message)
             if push:

@@ -9,6 +9,7 @@ and changes only when a field changes meaning or disappears (new fields may be a
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from pgdoc.index import CURRENT, NEW, ORPHANED, Row
@@ -36,36 +37,50 @@ def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str) -> s
                 "on_delete_columns": list(fk.on_delete_columns) or None,
                 "on_update": FK_ACTIONS.get(fk.on_update, fk.on_update),
             })
-    tables = [
-        _relation(row.rel, catalog, row, referenced_by)
+    # Each table is encoded as soon as it is built: at 10,000 tables the dicts of all of
+    # them at once would cost more memory than everything else pgdoc holds.
+    tables = (
+        _encode(_relation(row.rel, catalog, row, referenced_by))
         for row in sorted(rows, key=lambda r: (r.rel.schema, r.rel.name) if r.rel else ("", ""))
         if row.rel is not None
-    ]
+    )
     orphans = [{"file": r.filename, "was": r.orphan_name, "status": _STATUS.get(r.status, r.status)}
                for r in sorted(rows, key=lambda r: r.filename) if r.rel is None]
-    data = {
+    head = {
         "format": FORMAT,
         "database": catalog.database,
         "fingerprint": fingerprint,
-        "tables": tables,
         "orphaned_files": orphans,
     }
-    return _dump(data)
+    return _layout(head, tables)
 
 
 def _dump(data: dict[str, Any]) -> str:
+    """The canonical text of parsed `schema.json` data (used to check files)."""
+    head = {k: v for k, v in data.items() if k != "tables"}
+    return _layout(head, (_encode(t) for t in data["tables"]))
+
+
+def _layout(head: dict[str, Any], tables: Iterable[str]) -> str:
     """JSON with one table per line: `git diff` shows which tables changed, and the C
     encoder stays in use (an indented dump takes seconds for 10,000 tables)."""
-    def enc(value: Any) -> str:
-        text = json.dumps(value, sort_keys=True, ensure_ascii=False)
-        # Characters some editors and tools treat as line breaks, escaped inside strings.
-        return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
-            "\x85", "\\u0085")
+    pieces = ["{\n"]
+    for key, value in sorted(head.items()):
+        pieces += [_encode(key), ": ", _encode(value), ",\n"]
+    pieces.append('"tables": [')
+    separator = "\n"
+    for table in tables:
+        pieces += [separator, table]
+        separator = ",\n"
+    pieces.append("]\n}\n" if separator == "\n" else "\n]\n}\n")
+    return "".join(pieces)  # one join: the file's text exists once, not three times
 
-    parts = [f"{enc(k)}: {enc(v)}" for k, v in sorted(data.items()) if k != "tables"]
-    tables = ",\n".join(enc(t) for t in data["tables"])
-    parts.append(f'"tables": [\n{tables}\n]' if tables else '"tables": []')
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+def _encode(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    # Characters some editors and tools treat as line breaks, escaped inside strings.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
+        "\x85", "\\u0085")
 
 
 def _relation(rel: Relation, catalog: Catalog, row: Row,
