@@ -239,17 +239,6 @@ def catalog_sql(server_version: int, views: bool) -> str:
     )
 
 
-def server_version(tools: PgTools) -> int:
-    """The server's version number (e.g. 150018); also proves the connection works."""
-    out = tools.run(
-        "psql", ["-X", "-A", "-t", "-q", "-c", "SELECT current_setting('server_version_num')"]
-    )
-    try:
-        return int(out.strip())
-    except ValueError:
-        raise DatabaseError(f"unexpected answer to a version query: {out.strip()!r}") from None
-
-
 def load_catalog(
     tools: PgTools,
     version: int,

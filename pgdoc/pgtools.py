@@ -7,7 +7,6 @@ settings and passwords reach the tools only through their environment.
 from __future__ import annotations
 
 import glob
-import json
 import os
 import re
 import shutil
@@ -176,14 +175,6 @@ class PgTools:
         except OSError as exc:
             raise ToolError(f"cannot run {path}: {exc}") from exc
         return str(proc.stdout.decode("utf-8", "replace"))
-
-    def query_json(self, sql: str) -> Any:
-        """Run one catalog query that returns a single JSON value."""
-        out = self.run("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-f", "-"], sql)
-        out = out.strip()
-        if not out:
-            raise DatabaseError("the catalog query returned nothing")
-        return json.loads(out)
 
     def pg_dump(self, args: list[str]) -> str:
         """`pg_dump --schema-only` in plain format with verbose TOC headers."""
