@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -155,6 +154,9 @@ class Bench:
         """Seconds and peak RSS (MB) of one `pgdoc ARGS` in a fresh process."""
         report = self.work / "rss"
         env = {**self.env(db), "PGDOC_BENCH_RSS": str(report)}
+        # Flush earlier writes (schema creation, previous runs) first, so that the kernel's
+        # writeback of someone else's data is not timed as pgdoc's.
+        os.sync()
         start = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", _RUNNER, *args], env=env, cwd=self.work,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
@@ -169,8 +171,9 @@ class Bench:
         RSS (MB) of each kind of run."""
         fulls, resyncs, rss_full, rss_again = [], [], 0.0, 0.0
         for n in range(self.runs):
+            # A folder never used before, like a first sync's: deleting the previous run's
+            # files just before would time the disk's discards of them too.
             folder = self.work / f"{db}-{n}"
-            shutil.rmtree(folder, ignore_errors=True)
             seconds, mb = self.pgdoc(db, ["sync", "-q", "-o", str(folder)])
             fulls.append(seconds)
             rss_full = max(rss_full, mb)
@@ -178,21 +181,15 @@ class Bench:
             seconds, mb = self.pgdoc(db, ["sync", "-q", "-o", str(self.work / f"{db}-0")])
             resyncs.append(seconds)
             rss_again = max(rss_again, mb)
-        for n in range(self.runs):
-            shutil.rmtree(self.work / f"{db}-{n}", ignore_errors=True)
         return statistics.median(fulls), statistics.median(resyncs), rss_full, rss_again
 
     def per_table(self, db: str, names: list[str]) -> tuple[float, str]:
         """`pgdoc sync --per-table -j 2`: the whole run when it fits in the cap, else runs on
         two subsets of the tables and a linear extrapolation to all of them."""
-        folder = self.work / f"{db}-per-table"
-
         def run(subset: list[str]) -> float:
-            shutil.rmtree(folder, ignore_errors=True)
+            folder = self.work / f"{db}-per-table-{len(subset)}"
             args = ["sync", "-q", "--per-table", "-j", "2", "-o", str(folder)]
-            seconds = self.pgdoc(db, [*args, "--", *subset])[0]
-            shutil.rmtree(folder, ignore_errors=True)
-            return seconds
+            return self.pgdoc(db, [*args, "--", *subset])[0]
 
         n = len(names)
         k1 = min(n, 4)
@@ -230,6 +227,7 @@ class Bench:
 
 
 def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
+    os.sync()  # as for pgdoc: nobody else's writeback in the measurement
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
