@@ -7,6 +7,7 @@ succeeded, and nothing at all when no table changed.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
@@ -38,7 +39,7 @@ from pgdoc.pgtools import PgTools, choose_bin_dir
 from pgdoc.progress import Progress
 from pgdoc.render import MARKER, compose, render_header
 from pgdoc.split import PG_CLASS, canonical_order, render_ddl, split_dump
-from pgdoc.writer import existing_files, read_text, write_files
+from pgdoc.writer import discard, existing_files, publish, read_text, stage
 
 P = ParamSpec("P")
 _PROBE_SQL = r"""
@@ -71,12 +72,32 @@ class Plan:
     new: list[Relation]
     changed: list[Relation]
     orphans: dict[str, str]  # file name -> what it documented
-    writes: dict[str, str]  # file name -> content, only files whose bytes change
-    deletes: list[str]
+    table_writes: dict[str, str]  # table files whose bytes change: name -> content
+    orphan_deletes: list[str]
+    # Renders the overview files: (those whose bytes change, stale ones to delete). None
+    # when no table changed: then nothing at all is written.
+    overview: Callable[[], tuple[dict[str, str], list[str]]] | None = None
+
+    @functools.cached_property
+    def _overview(self) -> tuple[dict[str, str], list[str]]:
+        return self.overview() if self.overview is not None else ({}, [])
+
+    @property
+    def overview_writes(self) -> dict[str, str]:
+        return self._overview[0]
+
+    @property
+    def writes(self) -> dict[str, str]:
+        """Every file whose bytes change: name -> content."""
+        return {**self.table_writes, **self.overview_writes}
+
+    @property
+    def deletes(self) -> list[str]:
+        return [*self.orphan_deletes, *self._overview[1]]
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.writes or self.deletes)
+        return self.overview is not None
 
 
 def probe(tools: PgTools, schemas: Iterable[str]) -> tuple[int, list[str]]:
@@ -283,11 +304,14 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
     ]
     if not prune:
         rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
-    overview = render_overview(docs.catalog, rows, current, erd_max_tables)
-    wanted = {**docs.files, **overview}
-    writes = {n: t for n, t in wanted.items() if read_text(folder / n) != t}
-    deletes += stale_erd_files(folder, overview)
-    return Plan(docs, new, changed, orphans, writes, deletes)
+
+    def overview() -> tuple[dict[str, str], list[str]]:
+        files = render_overview(docs.catalog, rows, current, erd_max_tables)
+        writes = {n: t for n, t in files.items() if read_text(folder / n) != t}
+        return writes, stale_erd_files(folder, files)
+
+    table_writes = {n: t for n, t in docs.files.items() if existing.get(n) != t}
+    return Plan(docs, new, changed, orphans, table_writes, deletes, overview)
 
 
 def _orphan_name(filename: str, text: str) -> str:
@@ -302,4 +326,24 @@ def _orphan_name(filename: str, text: str) -> str:
 
 
 def apply(plan: Plan, folder: Path) -> list[str]:
-    return write_files(folder, plan.writes, plan.deletes)
+    """Write the plan; returns the names written. The table files are staged in a thread
+    while the overview renders (creating thousands of files is mostly waiting on the
+    kernel), then everything is published at once."""
+    if not plan.has_changes:
+        return []
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        staged = pool.submit(stage, folder, plan.table_writes)
+        try:
+            overview = plan.overview_writes
+        except BaseException:
+            with contextlib.suppress(Exception):
+                discard(staged.result())
+            raise
+        temps = staged.result()
+    try:
+        temps.update(stage(folder, overview))
+    except BaseException:
+        discard(temps)
+        raise
+    publish(folder, temps, plan.deletes)
+    return sorted(temps)

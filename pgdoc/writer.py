@@ -107,16 +107,20 @@ def existing_files(folder: Path, marker: str) -> dict[str, str]:
     return out
 
 
-def write_files(folder: Path, files: Mapping[str, str], delete: list[str] = ()) -> list[str]:  # type: ignore[assignment]
+def write_files(folder: Path, files: Mapping[str, str], delete: Iterable[str] = ()) -> list[str]:
     """Write each file atomically (temp file + rename) when its bytes differ; returns the
-    names written. Every temp file is written and synced before the first rename, so a
-    full disk fails before any document changes; a run killed during the renames leaves
-    each file whole, old or new. Table files are renamed first and the overview files
-    (`_index.md`, ...) last, so an overview never lists a table file that is not there yet."""
+    names written. See `stage` and `publish`."""
     changed = {n: t for n, t in files.items() if read_text(folder / n) != t}
+    publish(folder, stage(folder, changed), delete)
+    return sorted(changed)
+
+
+def stage(folder: Path, files: Mapping[str, str]) -> dict[str, str]:
+    """Write every file to a temp file in the folder; returns name -> temp path. Nothing a
+    reader sees changes yet, so a full disk fails here, before any document changes."""
     temps: dict[str, str] = {}
     try:
-        for name, text in sorted(changed.items()):
+        for name, text in sorted(files.items()):
             tmp = str(folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}")
             # O_EXCL: never follow or reuse a planted file; mode 0666 minus the umask,
             # like any file the user creates.
@@ -124,6 +128,18 @@ def write_files(folder: Path, files: Mapping[str, str], delete: list[str] = ()) 
             temps[name] = tmp
             with os.fdopen(fd, "wb") as fh:
                 fh.write(text.encode("utf-8"))
+    except OSError as exc:
+        discard(temps)
+        raise _write_error(folder, exc) from exc
+    return temps
+
+
+def publish(folder: Path, temps: Mapping[str, str], delete: Iterable[str] = ()) -> None:
+    """Sync the temp files, then rename each over its document and delete `delete`. A run
+    killed during the renames leaves each file whole, old or new. Table files are renamed
+    first and the overview files (`_index.md`, ...) last, so an overview never lists a
+    table file that is not there yet."""
+    try:
         _sync(folder, temps.values())
         for name, tmp in sorted(temps.items(), key=lambda item: (not item[0].endswith(".sql"),
                                                                     item[0])):
@@ -133,13 +149,20 @@ def write_files(folder: Path, files: Mapping[str, str], delete: list[str] = ()) 
                 (folder / name).unlink()
         _fsync_dir(folder)
     except OSError as exc:
-        for tmp in temps.values():
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}",
-                          hint="check free space and permissions; the docs were not changed"
-                          ) from exc
-    return sorted(changed)
+        discard(temps)
+        raise _write_error(folder, exc) from exc
+
+
+def discard(temps: Mapping[str, str]) -> None:
+    """Remove temp files that will not be renamed (those already renamed are gone)."""
+    for tmp in temps.values():
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _write_error(folder: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write to {folder}: {exc.strerror or exc}",
+                       hint="check free space and permissions; the docs were not changed")
 
 
 def _sync(folder: Path, paths: Iterable[str]) -> None:
