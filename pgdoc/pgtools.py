@@ -88,8 +88,7 @@ def candidate_bin_dirs(preferred: str | None) -> list[str]:
         dirs.append(str(Path(on_path).parent))
     for pattern in USUAL_BIN_DIRS:
         dirs.extend(sorted(glob.glob(pattern)))
-    seen: set[str] = set()
-    return [d for d in dirs if not (d in seen or seen.add(d))]  # type: ignore[func-returns-value]
+    return list(dict.fromkeys(dirs))  # first occurrence of each, in order
 
 
 @dataclass

@@ -65,8 +65,8 @@ class Split:
     unassigned: list[Entry]  # entries that belong to no documented relation
 
 
-def _sanitize(name: str) -> str:
-    # pg_dump replaces newlines in header names with spaces.
+def header_name(name: str) -> str:
+    """A name as pg_dump writes it in its `-- Name:` comments: newlines become spaces."""
     return name.replace("\r", " ").replace("\n", " ")
 
 
@@ -106,7 +106,7 @@ class _Owners:
         # pg_dump heads ATTACH entries with the attached partition's name and nothing else.
         self.named: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
         for (schema, name), oid in catalog.names.items():
-            key = (_sanitize(schema), _sanitize(name))
+            key = (header_name(schema), header_name(name))
             self.named.setdefault(key, []).append((schema, name, oid))
 
     def of(self, e: Entry, depth: int = 0) -> int | None:

@@ -38,7 +38,7 @@ from pgdoc.overview import REQUIRED, render_overview, stale_erd_files
 from pgdoc.pgtools import PgTools, choose_bin_dir
 from pgdoc.progress import Progress
 from pgdoc.render import MARKER, compose, render_header
-from pgdoc.split import PG_CLASS, canonical_order, render_ddl, split_dump
+from pgdoc.split import PG_CLASS, canonical_order, header_name, render_ddl, split_dump
 from pgdoc.writer import discard, existing_files, publish, read_text, stage
 
 P = ParamSpec("P")
@@ -227,8 +227,8 @@ def check_complete(wanted: Iterable[Relation], by_rel: dict[int, list[Entry]],
     for rel in wanted:
         if dumped_schemas is not None and rel.schema not in dumped_schemas:
             continue
-        name_prefix = f"-- Name: {_header_text(rel.name)}; Type: "
-        schema_part = f"; Schema: {_header_text(rel.schema)}; Owner: "
+        name_prefix = f"-- Name: {header_name(rel.name)}; Type: "
+        schema_part = f"; Schema: {header_name(rel.schema)}; Owner: "
         if not any(e.class_oid == PG_CLASS and e.oid == rel.oid
                    and e.name_line.startswith(name_prefix) and schema_part in e.name_line
                    for e in by_rel.get(rel.oid, ())):
@@ -237,11 +237,6 @@ def check_complete(wanted: Iterable[Relation], by_rel: dict[int, list[Entry]],
                 "reading the schema",
                 hint="run pgdoc sync again; nothing was written",
             )
-
-
-def _header_text(name: str) -> str:
-    # pg_dump writes names in its `-- Name:` comments with newlines as spaces.
-    return name.replace("\r", " ").replace("\n", " ")
 
 
 def _schema_args(schemas: Iterable[str], partition_schemas: Iterable[str]) -> list[str]:
@@ -253,15 +248,10 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
                    jobs: int, progress: Progress) -> dict[int, list[Entry]]:
     """One `pg_dump -t` per documented relation (with its partitions when folded): the
     reference path, slower, since every call loads the catalog again."""
-    children: dict[int, list[Relation]] = {}
-    for r in catalog.relations.values():
-        if r.parent is not None:
-            children.setdefault(r.parent, []).append(r)
-
     def tree(rel: Relation) -> list[Relation]:
         out = [rel]
         if fold:
-            for kid in children.get(rel.oid, []):
+            for kid in catalog.children.get(rel.oid, []):
                 out.extend(tree(kid))
         return out
 

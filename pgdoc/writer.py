@@ -107,14 +107,6 @@ def existing_files(folder: Path, marker: str) -> dict[str, str]:
     return out
 
 
-def write_files(folder: Path, files: Mapping[str, str], delete: Iterable[str] = ()) -> list[str]:
-    """Write each file atomically (temp file + rename) when its bytes differ; returns the
-    names written. See `stage` and `publish`."""
-    changed = {n: t for n, t in files.items() if read_text(folder / n) != t}
-    publish(folder, stage(folder, changed), delete)
-    return sorted(changed)
-
-
 def stage(folder: Path, files: Mapping[str, str]) -> dict[str, str]:
     """Write every file to a temp file in the folder; returns name -> temp path. Nothing a
     reader sees changes yet, so a full disk fails here, before any document changes."""

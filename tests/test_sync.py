@@ -29,10 +29,11 @@ def _tables(pg: ThrowawayPostgres, dbname: str) -> list[tuple[str, str, str]]:
     return [tuple(t) for t in json.loads(out)]
 
 
-def _create_table_counts(folder: Path, qualified: str) -> list[str]:
+def _files_creating(texts: dict[str, str], qualified: str) -> list[str]:
+    """The files (name -> text) holding the CREATE TABLE of `qualified`."""
     pattern = re.compile(r"^CREATE (?:UNLOGGED )?TABLE " + re.escape(qualified) + r"(?: |$)",
                          re.MULTILINE)
-    return [p.name for p in folder.glob("*.sql") if pattern.search(p.read_text())]
+    return [name for name, text in texts.items() if pattern.search(text)]
 
 
 def test_awkward_names_every_table_in_exactly_one_safe_file(
@@ -58,8 +59,9 @@ def test_awkward_names_every_table_in_exactly_one_safe_file(
     # Every table's CREATE TABLE stands in exactly one file.
     tables = _tables(pg, awkward_db)
     assert len(tables) > 40
+    texts = {p.name: p.read_text() for p in out_dir.glob("*.sql")}
     for schema, name, qualified in tables:
-        hits = _create_table_counts(out_dir, qualified)
+        hits = _files_creating(texts, qualified)
         assert len(hits) == 1, (schema, name, hits)
     # A lower-case public table is exactly <name>.sql.
     assert "users.sql" in files
@@ -255,9 +257,7 @@ def test_real_fixtures_every_table_documented_once(
         assert code == 0, err
         text = {p.name: p.read_text() for p in out_dir.glob("*.sql")}
         for schema, table, qualified in _tables(pg, dbname):
-            pattern = re.compile(r"^CREATE (?:UNLOGGED )?TABLE " + re.escape(qualified) +
-                                 r"(?: |$)", re.MULTILINE)
-            hits = [f for f, t in text.items() if pattern.search(t)]
+            hits = _files_creating(text, qualified)
             assert len(hits) == 1, (name, schema, table, hits)
 
 
