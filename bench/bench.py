@@ -3,7 +3,8 @@
 For synthetic schemas of 100, 500, 2,000 and 10,000 tables (and gitlab's real schema when
 ../shared/fixtures/real is there), on a throwaway PostgreSQL, it measures:
 
-- pg_dump: one `pg_dump --schema-only` of the whole database into /dev/null (median of 3);
+- pg_dump: one `pg_dump --schema-only` of the whole database into /dev/null (median of 6:
+  one run before each pgdoc run below, so that both see the machine in the same state);
 - sync: `pgdoc sync` into an empty folder (median of 3);
 - re-sync: `pgdoc sync` again when nothing changed (median of 3);
 - per-table: `pgdoc sync --per-table -j 2`, capped in time: when the whole run would take
@@ -27,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,10 +145,9 @@ class Bench:
         env["PYTHONPATH"] = str(ROOT)
         return env
 
-    def pg_dump(self, db: str) -> float:
+    def pg_dump_once(self, db: str) -> float:
         pg_dump = os.path.join(self.server.bindir, "pg_dump")
-        return _median(self.runs, lambda: _timed(
-            [pg_dump, "--schema-only", "-f", os.devnull], self.env(db))[0])
+        return _timed([pg_dump, "--schema-only", "-f", os.devnull], self.env(db))[0]
 
     def pgdoc(self, db: str, args: list[str]) -> tuple[float, float]:
         """Seconds and peak RSS (MB) of one `pgdoc ARGS` in a fresh process."""
@@ -166,11 +165,13 @@ class Bench:
                                f"{proc.stderr.decode(errors='replace')[-2000:]}")
         return seconds, int(report.read_text()) / 1024
 
-    def sync(self, db: str) -> tuple[float, float, float, float]:
-        """Medians of a sync into an empty folder and of a no-change re-sync, and the peak
-        RSS (MB) of each kind of run."""
-        fulls, resyncs, rss_full, rss_again = [], [], 0.0, 0.0
+    def sync(self, db: str) -> tuple[float, float, float, float, float]:
+        """Medians of one pg_dump, of a sync into an empty folder and of a no-change
+        re-sync, each pgdoc run right after a pg_dump run (side by side: the machine's
+        drift touches both alike), and the peak RSS (MB) of each kind of pgdoc run."""
+        dumps, fulls, resyncs, rss_full, rss_again = [], [], [], 0.0, 0.0
         for n in range(self.runs):
+            dumps.append(self.pg_dump_once(db))
             # A folder never used before, like a first sync's: deleting the previous run's
             # files just before would time the disk's discards of them too.
             folder = self.work / f"{db}-{n}"
@@ -178,10 +179,12 @@ class Bench:
             fulls.append(seconds)
             rss_full = max(rss_full, mb)
         for _ in range(self.runs):
+            dumps.append(self.pg_dump_once(db))
             seconds, mb = self.pgdoc(db, ["sync", "-q", "-o", str(self.work / f"{db}-0")])
             resyncs.append(seconds)
             rss_again = max(rss_again, mb)
-        return statistics.median(fulls), statistics.median(resyncs), rss_full, rss_again
+        return (statistics.median(dumps), statistics.median(fulls), statistics.median(resyncs),
+                rss_full, rss_again)
 
     def per_table(self, db: str, names: list[str]) -> tuple[float, str]:
         """`pgdoc sync --per-table -j 2`: the whole run when it fits in the cap, else runs on
@@ -219,8 +222,8 @@ class Bench:
 
     def measure(self, label: str, db: str) -> Row:
         names = self.table_names(db)
-        dump = self.pg_dump(db)
-        full, resync, rss_full, rss_again = self.sync(db)
+        self.pg_dump_once(db)  # warms the server's caches for both
+        dump, full, resync, rss_full, rss_again = self.sync(db)
         per_table, note = self.per_table(db, names)
         return Row(label, self.count_tables(db), len(names), dump, full, resync, rss_full,
                    rss_again, per_table, note)
@@ -233,10 +236,6 @@ def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{proc.stderr[-2000:]}")
     return time.perf_counter() - start, proc.stdout
-
-
-def _median(runs: int, measure: Callable[[], float]) -> float:
-    return statistics.median(measure() for _ in range(runs))
 
 
 # -- the machine and the report --------------------------------------------------------------
@@ -308,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         _raise_lock_slots(server)
         for line in machine(server):
             print(line)
-        print(f"Each time is the median of {runs} run(s); x = time / pg_dump's time; "
+        print(f"Each pgdoc time is the median of {runs} run(s), pg_dump's of {2 * runs}, one "
+              "right before each pgdoc run; x = time / pg_dump's time; "
               f"per-table with -j 2, capped at {cap:.0f} s (~ = extrapolated).")
         print()
         print(HEADER, flush=True)

@@ -29,7 +29,7 @@ from pgdoc.naming import table_filename
 from pgdoc.pgtools import PgTools, redact
 from pgdoc.progress import Progress
 from pgdoc.render import MARKER
-from pgdoc.sync import Plan, apply, collect, plan, probe
+from pgdoc.sync import Plan, apply, probe, survey
 from pgdoc.writer import existing_files, locked, read_text
 
 EPILOG = """\b
@@ -196,8 +196,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
     tools = _tools(cfg, rep)
     progress = Progress(enabled=None if not (rep.quiet or rep.as_json) else False)
     if kw["dry_run"]:
-        docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
-        p = plan(docs, folder, prune=kw["prune"], erd_max_tables=cfg.erd_max_tables)
+        p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress)
         _report_plan(rep, p, folder, dry_run=True)
         return EXIT_OK
     outcome = GitOutcome(committing=commit)
@@ -207,17 +206,14 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             rep.debug(f"pulling from {git_ctx.target}")
             _gitops().pull(git_ctx)
         started = time.monotonic()
-        docs = collect(cfg, tools, tables, per_table=kw["per_table"], progress=progress)
-        read = time.monotonic()
-        if docs.unassigned:
-            rep.debug(f"{len(docs.unassigned)} dump entries belong to no table (schemas, types, "
-                      "functions, ...): left out, see README 'What gets documented'")
-        p = plan(docs, folder, prune=kw["prune"], erd_max_tables=cfg.erd_max_tables)
+        p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress)
         planned = time.monotonic()
+        if p.docs.unassigned:
+            rep.debug(f"{len(p.docs.unassigned)} dump entries belong to no table (schemas, "
+                      "types, functions, ...): left out, see README 'What gets documented'")
         written = apply(p, folder) if p.has_changes else []
-        rep.debug(f"read the database in {read - started:.2f}s, compared in "
-                  f"{planned - read:.2f}s, wrote {len(written)} files in "
-                  f"{time.monotonic() - planned:.2f}s")
+        rep.debug(f"read the database and the folder in {planned - started:.2f}s, wrote "
+                  f"{len(written)} files in {time.monotonic() - planned:.2f}s")
         if git_ctx is not None and commit:
             outcome.sha = _gitops().commit_changes(git_ctx, _file_names(p), message)
             if push:
@@ -312,7 +308,7 @@ def list_cmd(**kw: Any) -> int:
     rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
     cfg = _config(kw)
     tools = _tools(cfg, rep)
-    version, _ = probe(tools, cfg.schemas)
+    version = probe(tools, cfg).version
     catalog = load_catalog(tools, version, cfg.schemas, cfg.views)
     rels = documented(catalog, cfg.include, cfg.exclude, cfg.partitions == "fold")
     existing = existing_files(cfg.output, MARKER)
@@ -350,9 +346,8 @@ def check(**kw: Any) -> int:
     rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
     cfg = _config(kw)
     tools = _tools(cfg, rep)
-    docs = collect(cfg, tools, per_table=kw["per_table"],
-                   progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
-    p = plan(docs, cfg.output, erd_max_tables=cfg.erd_max_tables)
+    p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
+               progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
     if rep.as_json:

@@ -12,12 +12,13 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from pgdoc.conninfo import KEYWORD_ENV, parse_dsn
 from pgdoc.errors import ConfigError
+
+if TYPE_CHECKING:
+    import yaml
 
 DEFAULT_CONFIG_FILE = "pgdoc.yaml"
 DEFAULT_OUTPUT = "docs/schemas"
@@ -118,6 +119,8 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 
 
 def parse_config(text: str, file: Path) -> Config:
+    import yaml  # here: most runs have no config file, and importing PyYAML takes a while
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -236,6 +239,8 @@ def _did_you_mean(key: str, choices: Any, prefix: str = "") -> str:
 def _key_lines(node: yaml.Node | None, file: Path) -> dict[tuple[str, ...], int]:
     """Line number (1-based) of every mapping key, by its path, for error messages.
     A key given twice is an error (YAML would silently keep the last one)."""
+    import yaml
+
     lines: dict[tuple[str, ...], int] = {}
 
     def walk(n: yaml.Node, path: tuple[str, ...]) -> None:

@@ -14,6 +14,7 @@ mean nothing to Mermaid, Markdown or HTML.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -69,6 +70,7 @@ def foreign_key_edges(rels: Iterable[Relation]) -> list[Edge]:
     return sorted(edges)
 
 
+@functools.lru_cache(maxsize=65536)  # the same names recur in many neighbourhood diagrams
 def mermaid_text(text: str) -> str:
     """Text for a quoted Mermaid string: one line; letters, digits and harmless punctuation
     kept, anything else (`"`, `%`, `\\`, `#`, `<`, `&`, backticks, brackets, `|`) becomes `_`."""
@@ -114,6 +116,7 @@ def entity_ids(keys: Iterable[Key]) -> dict[Key, str]:
     return ids
 
 
+@functools.lru_cache(maxsize=65536)
 def _ascii_word(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9_]", "_", folded)
@@ -146,10 +149,13 @@ def _columns(columns: tuple[str, ...]) -> str:
     return mermaid_text(", ".join(quote_ident(c) for c in columns).replace('"', "'"))
 
 
-def _drawable(edges: list[Edge], max_tables: int) -> bool:
+def drawing(edges: list[Edge], max_tables: int) -> list[str] | None:
+    """The diagram of `edges`, or None when it would be too big to draw."""
     keys = {e.source for e in edges} | {e.target for e in edges}
-    return (len(keys) <= max_tables and len(edges) <= MAX_EDGES
-            and sum(len(line) + 1 for line in diagram(edges)) <= MAX_CHARS)
+    if len(keys) > max_tables or len(edges) > MAX_EDGES:
+        return None
+    lines = diagram(edges)
+    return lines if sum(len(line) + 1 for line in lines) <= MAX_CHARS else None
 
 
 def schema_edges(schema: str, edges: list[Edge]) -> list[Edge]:
@@ -187,8 +193,9 @@ def index_section(rels: list[Relation], max_tables: int) -> list[str]:
             continue
         out += [f"### Schema {md_code(schema, in_table=False)}", ""]
         keys = {e.source for e in mine} | {e.target for e in mine}
-        if _drawable(mine, max_tables):
-            out += [*diagram(mine), ""]
+        lines = drawing(mine, max_tables)
+        if lines is not None:
+            out += [*lines, ""]
         else:
             name = erd_filename(schema)
             out += [
@@ -208,7 +215,7 @@ def erd_files(rels: list[Relation], max_tables: int) -> dict[str, str]:
     files = {}
     for schema in sorted({r.schema for r in rels}):
         mine = schema_edges(schema, edges)
-        if mine and not _drawable(mine, max_tables):
+        if mine and drawing(mine, max_tables) is None:
             files[erd_filename(schema)] = render_erd_file(schema, rels, mine, max_tables)
     return files
 
@@ -238,8 +245,9 @@ def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
             name = table_filename(*key)
             title = f"[{title}]({quote(name, safe='')})"
         out += [f"## {title}", ""]
-        if _drawable(near, max_tables):
-            out += [*diagram(near), ""]
+        lines = drawing(near, max_tables)
+        if lines is not None:
+            out += [*lines, ""]
         else:
             out += [f"{len(near)} foreign keys: too many to draw; the table file lists them "
                     "under References and Referenced by.", ""]

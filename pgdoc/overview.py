@@ -4,7 +4,8 @@ linked tables for one diagram in the index."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from pgdoc.erd import ERD_MARKER, erd_files
@@ -14,11 +15,11 @@ from pgdoc.index import (
     SCHEMA_JSON_FILE,
     Row,
     fingerprint,
-    render_index,
+    index_renderer,
     render_table_list,
 )
 from pgdoc.model import Catalog
-from pgdoc.schema_json import render_schema_json
+from pgdoc.schema_json import schema_json_renderer
 from pgdoc.writer import read_text
 
 # Overview files every documented folder has; a missing one makes the next sync write.
@@ -26,16 +27,32 @@ REQUIRED = (INDEX_FILE, LIST_FILE, SCHEMA_JSON_FILE)
 ERD_GLOB = "_erd_*.md"
 
 
+@dataclass(frozen=True)
+class Overview:
+    """The overview files, rendered but for the schema fingerprint, which needs every table
+    file: a sync renders this while pg_dump runs, and fills the fingerprint in after."""
+
+    fixed: dict[str, str]  # file name -> content: the files without a fingerprint
+    pending: dict[str, Callable[[str], str]]  # file name -> fingerprint -> content
+
+    def files(self, fingerprint: str) -> dict[str, str]:
+        return {**self.fixed, **{name: fill(fingerprint) for name, fill in self.pending.items()}}
+
+
+def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int) -> Overview:
+    rels = [r.rel for r in rows if r.rel is not None]
+    return Overview(
+        fixed={LIST_FILE: render_table_list(rels), **erd_files(rels, erd_max_tables)},
+        pending={
+            INDEX_FILE: index_renderer(catalog.database, rows, erd_max_tables=erd_max_tables),
+            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows),
+        },
+    )
+
+
 def render_overview(catalog: Catalog, rows: list[Row], table_files: Mapping[str, str],
                     erd_max_tables: int) -> dict[str, str]:
-    rels = [r.rel for r in rows if r.rel is not None]
-    return {
-        LIST_FILE: render_table_list(rels),
-        INDEX_FILE: render_index(catalog.database, rows, table_files,
-                                 erd_max_tables=erd_max_tables),
-        SCHEMA_JSON_FILE: render_schema_json(catalog, rows, fingerprint(table_files)),
-        **erd_files(rels, erd_max_tables),
-    }
+    return prepare_overview(catalog, rows, erd_max_tables).files(fingerprint(table_files))
 
 
 def stale_erd_files(folder: Path, keep: Mapping[str, str]) -> list[str]:

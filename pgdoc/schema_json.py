@@ -9,7 +9,7 @@ and changes only when a field changes meaning or disappears (new fields may be a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pgdoc.index import CURRENT, NEW, ORPHANED, Row
@@ -24,6 +24,12 @@ _GENERATED = {"s": "stored", "v": "virtual"}
 def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str) -> str:
     """The whole file: every documented relation (rows with a relation) and the orphaned
     files, with the statuses the index shows."""
+    return schema_json_renderer(catalog, rows)(fingerprint)
+
+
+def schema_json_renderer(catalog: Catalog, rows: list[Row]) -> Callable[[str], str]:
+    """`schema.json` rendered now but for its fingerprint, which needs every table file:
+    returns what fills that in."""
     referenced_by: dict[int, list[dict[str, Any]]] = {}
     for src in catalog.relations.values():
         for fk in src.foreign_keys:
@@ -39,20 +45,24 @@ def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str) -> s
             })
     # Each table is encoded as soon as it is built: at 10,000 tables the dicts of all of
     # them at once would cost more memory than everything else pgdoc holds.
-    tables = (
+    tables = [
         _encode(_relation(row.rel, catalog, row, referenced_by))
         for row in sorted(rows, key=lambda r: (r.rel.schema, r.rel.name) if r.rel else ("", ""))
         if row.rel is not None
-    )
+    ]
     orphans = [{"file": r.filename, "was": r.orphan_name, "status": _STATUS.get(r.status, r.status)}
                for r in sorted(rows, key=lambda r: r.filename) if r.rel is None]
-    head = {
-        "format": FORMAT,
-        "database": catalog.database,
-        "fingerprint": fingerprint,
-        "orphaned_files": orphans,
-    }
-    return _layout(head, tables)
+    database = catalog.database  # not the catalog: it may be big, and is not kept
+
+    def finish(fingerprint: str) -> str:
+        head = {
+            "format": FORMAT,
+            "database": database,
+            "fingerprint": fingerprint,
+            "orphaned_files": orphans,
+        }
+        return _layout(head, tables)
+    return finish
 
 
 def _dump(data: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Collection, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ParamSpec
@@ -30,11 +30,12 @@ from pgdoc.index import (
     NEW,
     ORPHANED,
     Row,
+    fingerprint,
     render_table_list,
 )
 from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.naming import decode_filename, table_filename
-from pgdoc.overview import REQUIRED, render_overview, stale_erd_files
+from pgdoc.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
 from pgdoc.pgtools import PgTools, choose_bin_dir
 from pgdoc.progress import Progress
 from pgdoc.render import MARKER, compose, render_header
@@ -55,6 +56,14 @@ SELECT current_setting('server_version_num')::int, coalesce((
 
 
 @dataclass(frozen=True)
+class Probe:
+    """What one quick query tells before the real work starts."""
+
+    version: int  # server_version_num; the answer also proves the connection works
+    partition_schemas: list[str]  # schemas holding partitions of the configured schemas
+
+
+@dataclass(frozen=True)
 class Docs:
     """Everything a sync would write, rendered in memory."""
 
@@ -64,6 +73,22 @@ class Docs:
     files: dict[str, str]  # file name -> content, for the relations that were dumped
     subset: bool  # only some tables were dumped (`pgdoc sync TABLE...`)
     unassigned: list[Entry] = field(default_factory=list)
+    view: FolderView | None = None  # the output folder, read while pg_dump ran
+
+
+@dataclass(frozen=True)
+class FolderView:
+    """The output folder as the catalog sees it, before any table file exists: everything
+    here needs only the catalog and the folder, so a sync gathers it while pg_dump runs."""
+
+    existing: dict[str, str]  # table files pgdoc wrote earlier: name -> text
+    rows: list[Row]  # the index's rows
+    orphans: dict[str, str]  # file name -> what it documented
+    deletes: list[str]  # orphaned files to delete (--prune)
+    overview_stale: bool  # the table list differs, or an overview file is missing
+    # Rendered early only when a write is certain (a new file, a stale overview, a
+    # deletion), so that a sync that finds no change renders nothing.
+    overview: Overview | None
 
 
 @dataclass(frozen=True)
@@ -100,18 +125,16 @@ class Plan:
         return self.overview is not None
 
 
-def probe(tools: PgTools, schemas: Iterable[str]) -> tuple[int, list[str]]:
-    """Server version (this also proves the connection works) and, when the config names
-    schemas, the schemas that also hold their partitions (they must be dumped too)."""
+def probe(tools: PgTools, cfg: Config) -> Probe:
     out = tools.run(
         "psql",
         ["-X", "-A", "-t", "-q", "-F", "\t", "-v", "ON_ERROR_STOP=1",
-         "-v", f"schemas_json={json.dumps(sorted(schemas))}", "-f", "-"],
+         "-v", f"schemas_json={json.dumps(sorted(cfg.schemas))}", "-f", "-"],
         _PROBE_SQL,
     )
-    version, _, extra = out.strip().partition("\t")
     try:
-        return int(version), json.loads(extra or "[]")
+        version, extra = out.strip().split("\t")
+        return Probe(int(version), json.loads(extra or "[]"))
     except ValueError:
         raise DatabaseError(f"unexpected answer from the server: {out.strip()[:80]!r}") from None
 
@@ -138,51 +161,54 @@ def _retry_if_changed(func: Callable[P, Docs]) -> Callable[P, Docs]:
 
 @_retry_if_changed
 def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: bool = False,
-            progress: Progress | None = None) -> Docs:
+            progress: Progress | None = None, folder: Path | None = None,
+            prune: bool = False) -> Docs:
+    """Read the database and render every table file in memory; with `folder`, also read
+    that folder (see FolderView).
+
+    The whole-schema pg_dump is the long pole, and the rest happens while it runs: the
+    catalog query beside it, the folder read meanwhile, and once the catalog is there
+    the headers and the overview rendered. Only the split waits for the dump."""
     progress = progress or Progress(enabled=False)
-    progress.phase("Connecting")
-    version, partition_schemas = probe(tools, cfg.schemas)
-    tools.bin_dir = choose_bin_dir(tools, version)
     fold = cfg.partitions == "fold"
     tables = list(tables)
+    progress.phase("Connecting")
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        # pg_dump's version is asked (and cached) while the probe connects.
+        pool.submit(_warm_version, tools)
+        found = probe(tools, cfg)
+        tools.bin_dir = choose_bin_dir(tools, found.version)
 
-    progress.phase("Reading the catalog and dumping the schema")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        # The whole-schema dump runs while the catalog query does: on 2 cores the two
-        # overlap almost entirely.
+        progress.phase("Reading the catalog and dumping the schema")
         whole = None
         if not per_table and not tables and not cfg.exclude:
-            whole = pool.submit(dump_schema, tools, _schema_args(cfg.schemas, partition_schemas))
-        catalog = load_catalog(tools, version, cfg.schemas, cfg.views)
+            whole = pool.submit(dump_schema, tools,
+                                _schema_args(cfg.schemas, found.partition_schemas))
+        reading = pool.submit(load_catalog, tools, found.version, cfg.schemas, cfg.views)
+        existing = existing_files(folder, MARKER) if folder is not None else {}
+        catalog = reading.result()
         rels = documented(catalog, cfg.include, cfg.exclude, fold)
         filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
         wanted = select_tables(rels, tables) if tables else rels
-        wanted_oids = {r.oid for r in wanted}
-
-        def file_of(oid: int) -> int | None:
-            target = root_of(catalog, oid) if fold else oid
-            return target if target in wanted_oids else None
-
         if whole is None and not per_table and len(wanted) > 2 * cfg.jobs:
-            whole = pool.submit(dump_schema, tools, _schema_args(cfg.schemas, partition_schemas)
+            whole = pool.submit(dump_schema, tools,
+                                _schema_args(cfg.schemas, found.partition_schemas)
                                 + _excluded_args(catalog, cfg.exclude, fold))
+        headers = render_headers(catalog, wanted)
+        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing)
+                if folder is not None else None)
+        del existing
         one_dump = whole is not None
-        refs: dict[int, list[ForeignKey]] = {}
-        for rel in catalog.relations.values():
-            for fk in rel.foreign_keys:
-                refs.setdefault(fk.ref_table, []).append(fk)
-        # Rendered while pg_dump still runs: the headers need only the catalog.
-        headers = {r.oid: render_header(r, catalog, refs.get(r.oid, [])) for r in wanted}
         if whole is not None:
-            split = split_dump(whole.result(), catalog, file_of)
+            by_rel, unassigned = _split(whole, catalog, wanted, fold)
             whole = None  # the future holds every entry until dropped
-            by_rel, unassigned = split.by_relation, split.unassigned
         else:
             by_rel = dump_per_table(tools, catalog, wanted, fold, cfg.jobs, progress)
             unassigned = []
-    # With `schemas:` the whole dump covers only those (and their partitions' schemas).
-    dumped = {*cfg.schemas, *partition_schemas} if one_dump and cfg.schemas else None
-    check_complete(wanted, by_rel, dumped)
+        # With `schemas:` the whole dump covers only those (and their partitions').
+        dumped = ({*cfg.schemas, *found.partition_schemas}
+                  if one_dump and cfg.schemas else None)
+        check_complete(wanted, by_rel, dumped)
     # The catalog's owners and names serve only the split: freed before the files are
     # rendered and compared (25 MB at 10,000 tables).
     catalog = dataclasses.replace(catalog, owners={}, names={})
@@ -191,7 +217,34 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
              for r in wanted}
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
-                subset=bool(tables), unassigned=unassigned)
+                subset=bool(tables), unassigned=unassigned, view=view)
+
+
+def render_headers(catalog: Catalog, rels: list[Relation]) -> dict[int, str]:
+    """Every relation's header (they need only the catalog): oid -> text."""
+    refs: dict[int, list[ForeignKey]] = {}
+    for rel in catalog.relations.values():
+        for fk in rel.foreign_keys:
+            refs.setdefault(fk.ref_table, []).append(fk)
+    return {r.oid: render_header(r, catalog, refs.get(r.oid, [])) for r in rels}
+
+
+def _split(whole: Future[list[Entry]], catalog: Catalog, wanted: list[Relation],
+           fold: bool) -> tuple[dict[int, list[Entry]], list[Entry]]:
+    """The whole-schema dump's entries, by the relation whose file shows them."""
+    wanted_oids = {r.oid for r in wanted}
+
+    def file_of(oid: int) -> int | None:
+        target = root_of(catalog, oid) if fold else oid
+        return target if target in wanted_oids else None
+
+    split = split_dump(whole.result(), catalog, file_of)
+    return split.by_relation, split.unassigned
+
+
+def _warm_version(tools: PgTools) -> None:
+    with contextlib.suppress(Exception):  # choose_bin_dir asks again, and reports failures
+        tools.version("pg_dump")
 
 
 def dump_schema(tools: PgTools, args: list[str]) -> list[Entry]:
@@ -266,12 +319,45 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
         return dict(pool.map(one, rels))
 
 
+def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[int, str],
+         prune: bool = False, erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
+         existing: dict[str, str] | None = None) -> FolderView:
+    """Read the folder (unless `existing` holds its table files) and work out what needs
+    no table file: statuses, orphans, whether the overview is stale, and the overview
+    itself when a write is certain."""
+    if existing is None:
+        existing = existing_files(folder, MARKER)
+    documented_files = set(filenames.values())
+    orphans = {n: _orphan_name(n, t) for n, t in existing.items() if n not in documented_files}
+    rows = [Row(status=CURRENT if filenames[r.oid] in existing else NEW,
+                filename=filenames[r.oid], rel=r) for r in rels]
+    if not prune:
+        rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
+    stale = (read_text(folder / LIST_FILE) != render_table_list(rels)
+             or any(not (folder / name).is_file() for name in REQUIRED))
+    deletes = sorted(orphans) if prune else []
+    certain = stale or bool(deletes) or any(row.status == NEW for row in rows)
+    return FolderView(existing, rows, orphans, deletes, stale,
+                      prepare_overview(catalog, rows, erd_max_tables) if certain else None)
+
+
+def survey(cfg: Config, tools: PgTools, folder: Path, tables: Iterable[str] = (),
+           per_table: bool = False, prune: bool = False,
+           progress: Progress | None = None) -> Plan:
+    """What a sync would do: the database and the folder read, rendered and compared."""
+    docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune)
+    return plan(docs, folder, prune, cfg.erd_max_tables)
+
+
 def plan(docs: Docs, folder: Path, prune: bool = False,
          erd_max_tables: int = DEFAULT_ERD_MAX_TABLES) -> Plan:
-    """Compare the rendered docs with the folder. When no table file changed, no table
-    appeared or disappeared and every overview file exists, nothing is written at all:
-    the overview files only say things about the table files."""
-    existing = existing_files(folder, MARKER)
+    """Compare the rendered docs with the folder (read now unless `docs.view` holds it).
+    When no table file changed, no table appeared or disappeared and every overview file
+    exists, nothing is written at all: the overview files only say things about the table
+    files."""
+    view = docs.view or look(folder, docs.catalog, docs.relations, docs.filenames, prune,
+                             erd_max_tables)
+    existing = view.existing
     by_file = {docs.filenames[r.oid]: r for r in docs.relations}
     new, changed = [], []
     for name, text in docs.files.items():
@@ -279,29 +365,19 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
             new.append(by_file[name])
         elif existing[name] != text:
             changed.append(by_file[name])
-    orphans = {n: _orphan_name(n, t) for n, t in existing.items() if n not in by_file}
-    list_differs = read_text(folder / LIST_FILE) != render_table_list(docs.relations)
-    missing = any(not (folder / name).is_file() for name in REQUIRED)
-    deletes = sorted(orphans) if prune else []
-    if not (new or changed or list_differs or missing or deletes):
-        return Plan(docs, new, changed, orphans, {}, [])
+    if not (new or changed or view.overview_stale or view.deletes):
+        return Plan(docs, new, changed, view.orphans, {}, [])
 
     current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files}
-    rows = [
-        Row(status=CURRENT if docs.filenames[r.oid] in existing else NEW,
-            filename=docs.filenames[r.oid], rel=r)
-        for r in docs.relations
-    ]
-    if not prune:
-        rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
 
     def overview() -> tuple[dict[str, str], list[str]]:
-        files = render_overview(docs.catalog, rows, current, erd_max_tables)
+        prepared = view.overview or prepare_overview(docs.catalog, view.rows, erd_max_tables)
+        files = prepared.files(fingerprint(current))
         writes = {n: t for n, t in files.items() if read_text(folder / n) != t}
         return writes, stale_erd_files(folder, files)
 
     table_writes = {n: t for n, t in docs.files.items() if existing.get(n) != t}
-    return Plan(docs, new, changed, orphans, table_writes, deletes, overview)
+    return Plan(docs, new, changed, view.orphans, table_writes, view.deletes, overview)
 
 
 def _orphan_name(filename: str, text: str) -> str:
@@ -317,8 +393,8 @@ def _orphan_name(filename: str, text: str) -> str:
 
 def apply(plan: Plan, folder: Path) -> list[str]:
     """Write the plan; returns the names written. The table files are staged in a thread
-    while the overview renders (creating thousands of files is mostly waiting on the
-    kernel), then everything is published at once."""
+    while the overview renders, when it was not rendered early (creating thousands of
+    files is mostly the kernel's work), then everything is published at once."""
     if not plan.has_changes:
         return []
     with ThreadPoolExecutor(max_workers=1) as pool:

@@ -284,7 +284,7 @@ def test_change_between_catalog_and_dump_is_detected(
     pg.psql("CREATE SCHEMA side; CREATE TABLE keep (id int); CREATE TABLE victim (id int);"
             "CREATE TABLE side.victim (id int);", db)
     tools = PgTools.from_config(Config())
-    version, _ = probe(tools, ())
+    version = probe(tools, Config()).version
     catalog = load_catalog(tools, version)
     rels = documented(catalog, (), (), True)
     oids = {r.oid for r in rels}

@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
+from pgdoc.overview import render_overview
+from pgdoc.pgtools import PgTools
+from pgdoc.sync import Plan, apply, survey
 from tests.helpers import run, snapshot
 
 pytestmark = pytest.mark.usefixtures("pg")
@@ -295,3 +299,39 @@ def test_failed_first_sync_leaves_no_empty_folder(
     code, _, err = run(capsys, "sync", "-o", str(tmp_path / "docs" / "schemas"))
     assert code == 3 and "Traceback" not in err
     assert not (tmp_path / "docs").exists()
+
+
+def test_overview_rendered_while_dumping_or_on_demand_is_the_same(
+    pg: ThrowawayPostgres, db: str, pg_env, tmp_path: Path
+) -> None:
+    """A sync that will surely write (new files) renders the overview while pg_dump runs;
+    one that may not (only table contents changed) renders it once it knows. Both give
+    exactly what rendering the folder's table files from scratch gives."""
+    pg.psql("CREATE TABLE users (id int PRIMARY KEY);"
+            "CREATE TABLE teams (id int, owner int REFERENCES users);", db)
+    cfg = Config(output=tmp_path)
+    tools = PgTools.from_config(cfg)
+
+    def assert_overview_matches_table_files(p: Plan) -> None:
+        assert p.docs.view is not None
+        table_files = {f.name: f.read_text() for f in tmp_path.glob("*.sql")}
+        expected = render_overview(p.docs.catalog, p.docs.view.rows, table_files,
+                                   cfg.erd_max_tables)
+        assert {n: (tmp_path / n).read_text() for n in expected} == expected
+
+    first = survey(cfg, tools, tmp_path)
+    assert first.docs.view is not None and first.docs.view.overview is not None
+    apply(first, tmp_path)
+    assert_overview_matches_table_files(first)
+
+    pg.psql("ALTER TABLE users ADD COLUMN email text", db)
+    second = survey(cfg, tools, tmp_path)
+    assert second.docs.view is not None and second.docs.view.overview is None
+    assert [r.name for r in second.changed] == ["users"]
+    apply(second, tmp_path)
+    assert_overview_matches_table_files(second)
+
+    # Nothing changed: nothing rendered, nothing to write.
+    third = survey(cfg, tools, tmp_path)
+    assert third.docs.view is not None and third.docs.view.overview is None
+    assert not third.has_changes
