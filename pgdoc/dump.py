@@ -17,6 +17,7 @@ timestamps and the `SET` preamble.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ _STATE_LINE = re.compile(
     r"|-- Completed on .*)$"
 )
 _TRAILER = "--\n-- PostgreSQL database dump complete\n"
+_HEADER_START = "--\n-- TOC entry "
 
 
 @dataclass(frozen=True, slots=True)  # slots: a dump of 10,000 tables has 90,000 entries
@@ -63,35 +65,84 @@ class Entry:
 
 def parse_dump(text: str) -> list[Entry]:
     """Split verbose pg_dump output into entries; the preamble before the first is dropped."""
-    entries: list[Entry] = []
-    matches = list(_HEADER.finditer(text))
-    seen: set[int] = set()
-    for i, m in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+    parser = DumpParser()
+    parser.feed(text)
+    return parser.close()
+
+
+class DumpParser:
+    """Parses pg_dump's output while it arrives: `write` takes its bytes (a sink for the
+    `sh` package), `close` returns the entries. Each entry is made as soon as the next
+    header shows where it ends, so parsing ends right after pg_dump does and the whole
+    text never exists at once. Every character is searched once, however the output is
+    cut into chunks."""
+
+    def __init__(self) -> None:
+        self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        self._text = ""  # not made into entries yet: the newest header on, or the preamble
+        self._header = False  # whether _text starts with a complete header
+        self._scan = 0  # where in _text the next header may start
+        self._seen: set[int] = set()
+        self.entries: list[Entry] = []
+
+    def write(self, data: bytes) -> None:
+        self.feed(self._decode(data))
+
+    def feed(self, text: str) -> None:
+        self._text += text
+        self._advance(final=False)
+
+    def close(self) -> list[Entry]:
+        self._text += self._decode(b"", True)
+        self._advance(final=True)
+        return self.entries
+
+    def _advance(self, final: bool) -> None:
+        text = self._text
+        current = _HEADER.match(text) if self._header else None
+        pos = self._scan
+        while (at := text.find(_HEADER_START, pos)) >= 0:
+            m = _HEADER.match(text, at) if at == 0 or text[at - 1] == "\n" else None
+            if m is None:
+                if not final and text.find("\n--\n", at + 3) < 0:
+                    break  # a header still arriving: looked at again with more text
+                pos = at + 1
+                continue
+            if current is not None:
+                self._add(current, text[current.end():at], last=False)
+            current, pos = m, m.end()
+        else:  # no header starts before the end, but one may begin in its last characters
+            at = max(pos, len(text) - len(_HEADER_START) + 1)
+        if final:
+            if current is not None:
+                self._add(current, text[current.end():], last=True)
+            self._text, self._header, self._scan = "", False, 0
+            return
+        keep = current.start() if current is not None else max(0, at - 1)
+        self._text, self._header, self._scan = text[keep:], current is not None, at - keep
+
+    def _add(self, m: re.Match[str], body: str, last: bool) -> None:
         dump_id = int(m.group(1))
-        if dump_id in seen:
+        if dump_id in self._seen:
             raise ToolError(
                 f"pg_dump output has two entries with dump id {dump_id}",
                 hint="an object's text imitates a pg_dump header; use 'pgdoc sync --per-table'",
             )
-        seen.add(dump_id)
+        self._seen.add(dump_id)
         name_line = m.group(5)
         nm = _NAME_LINE.match(name_line)
         tag, desc, schema = (nm.group(1), nm.group(2), nm.group(3)) if nm else ("", "", "-")
-        entries.append(
-            Entry(
-                dump_id=dump_id,
-                class_oid=int(m.group(2)),
-                oid=int(m.group(3)),
-                deps=tuple(int(d) for d in (m.group(4) or "").split()),
-                desc=desc,
-                tag=tag,
-                schema=schema,
-                name_line=name_line,
-                body=clean_body(text[m.end():end], last=i + 1 == len(matches)),
-            )
-        )
-    return entries
+        self.entries.append(Entry(
+            dump_id=dump_id,
+            class_oid=int(m.group(2)),
+            oid=int(m.group(3)),
+            deps=tuple(int(d) for d in (m.group(4) or "").split()),
+            desc=desc,
+            tag=tag,
+            schema=schema,
+            name_line=name_line,
+            body=clean_body(body, last=last),
+        ))
 
 
 def clean_body(body: str, last: bool = False) -> str:
@@ -101,10 +152,17 @@ def clean_body(body: str, last: bool = False) -> str:
         cut = body.rfind(_TRAILER)
         if cut >= 0:
             body = body[:cut]
-    lines = body.split("\n")
-    while lines and (not lines[-1].strip() or _STATE_LINE.match(lines[-1])):
-        lines.pop()
+    # Only the ends are looked at: the lines in between are kept as they are.
+    end = len(body)
+    while True:  # drop trailing blank and session-state lines
+        nl = body.rfind("\n", 0, end)
+        line = body[nl + 1:end]
+        if line.strip() and not _STATE_LINE.match(line):
+            break
+        if nl < 0:
+            return ""
+        end = nl
     start = 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    return "\n".join(lines[start:])
+    while (nl := body.find("\n", start, end)) >= 0 and not body[start:nl].strip():
+        start = nl + 1  # drop leading blank lines
+    return body[start:end]

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sh
 
@@ -31,6 +31,12 @@ USUAL_BIN_DIRS = (
     "/Applications/Postgres.app/Contents/Versions/*/bin",
 )
 _VERSION_RE = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
+
+
+class Sink(Protocol):
+    """Where a tool's stdout goes as it comes, in chunks of bytes (see pgdoc.dump)."""
+
+    def write(self, data: bytes) -> object: ...
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
@@ -150,11 +156,14 @@ class PgTools:
                 self._versions[path] = tool_version(path)
             return self._versions[path]
 
-    def run(self, name: str, args: list[str], stdin: str | None = None) -> str:
-        """Run a tool; stdout as text. Failures become ToolError/DatabaseError, secrets redacted."""
+    def run(self, name: str, args: list[str], stdin: str | None = None,
+            out: Sink | None = None) -> str:
+        """Run a tool; stdout as text, or written to `out` as it comes (then "" is
+        returned). Failures become ToolError/DatabaseError, secrets redacted."""
         path = self.tool(name)
         if self.echo:
             self.echo(redact(" ".join([name, *map(_shell_quote, args)]), self.secrets))
+        sink: dict[str, Any] = {"_out": out, "_no_out": True} if out is not None else {}
         try:
             proc = sh.Command(path)(
                 *args,
@@ -165,6 +174,7 @@ class PgTools:
                 _decode_errors="replace",
                 _out_bufsize=65536,
                 _err_bufsize=65536,
+                **sink,
             )
         except sh.CommandNotFound as exc:
             raise ToolError(f"{name} not found", hint="install PostgreSQL's client tools") from exc
@@ -173,17 +183,17 @@ class PgTools:
             raise classify_failure(name, exc.exit_code, stderr, self) from None
         except OSError as exc:
             raise ToolError(f"cannot run {path}: {exc}") from exc
-        return str(proc.stdout.decode("utf-8", "replace"))
+        return "" if out is not None else str(proc.stdout.decode("utf-8", "replace"))
 
-    def pg_dump(self, args: list[str]) -> str:
-        """`pg_dump --schema-only` in plain format with verbose TOC headers."""
+    def pg_dump(self, args: list[str], out: Sink | None = None) -> str:
+        """`pg_dump --schema-only` in plain format with verbose TOC headers (see `run`)."""
         base = [
             "--schema-only",
             "--verbose",
             "--encoding=UTF8",
             f"--lock-wait-timeout={timeout_ms(self.lock_timeout)}",
         ]
-        return self.run("pg_dump", [*base, *args])
+        return self.run("pg_dump", [*base, *args], out=out)
 
 
 def _shell_quote(arg: str) -> str:

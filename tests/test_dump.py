@@ -104,15 +104,15 @@ def test_a_dump_without_entries_has_none() -> None:
 def test_the_whole_schema_dump_keeps_line_breaks_and_unicode_byte_for_byte(
     pg: ThrowawayPostgres, db: str, pg_env: dict[str, str],
 ) -> None:
-    """dump_schema reads pg_dump's file without translating line ends: a `\\r\\n` in a comment
-    or a name stays one, as it is in pg_dump's own output."""
+    """dump_schema parses pg_dump's output as it streams, without translating line ends: a
+    `\\r\\n` in a comment or a name stays one, as it is in pg_dump's own output."""
     pg.psql('CREATE TABLE "odd\r\nname" (id int PRIMARY KEY, "café" text);\n'
             "COMMENT ON TABLE \"odd\r\nname\" IS E'line\\r\\nbreak \\u00e9 \\U0001F680';\n"
             "CREATE TABLE plain (id int);", db)
     tools = PgTools.from_config(Config())
-    through_file = dump_schema(tools, [])
-    assert through_file == parse_dump(tools.pg_dump([]))
-    bodies = "\n".join(e.body for e in through_file)
+    streamed = dump_schema(tools, [])
+    assert streamed == parse_dump(tools.pg_dump([]))
+    bodies = "\n".join(e.body for e in streamed)
     assert 'CREATE TABLE public."odd\r\nname"' in bodies
     assert "'line\r\nbreak é 🚀'" in bodies
-    assert {e.tag for e in through_file if e.desc == "TABLE"} == {"odd  name", "plain"}
+    assert {e.tag for e in streamed if e.desc == "TABLE"} == {"odd  name", "plain"}

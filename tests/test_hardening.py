@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from pgdoc.catalog import documented, load_catalog, root_of
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.dump import Entry, parse_dump
+from pgdoc.dump import _STATE_LINE, _TRAILER, DumpParser, Entry, clean_body, parse_dump
 from pgdoc.errors import SchemaChanged, ToolError
 from pgdoc.model import Catalog, Relation
 from pgdoc.naming import table_filename
@@ -674,6 +674,47 @@ def test_parse_dump_keeps_every_entry_and_drops_run_noise(
     # Deterministic: another run (new key, timestamps, minor version) parses the same.
     again = parse_dump(render_verbose_dump(entries, key2, "15.99", "2030-01-01 00:00:00 UTC"))
     assert again == parsed
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(toc_entries(), _KEYS, st.lists(st.integers(1, 400), min_size=1, max_size=40),
+       st.sampled_from(["", "é", "🚀", "\n--\n-- TOC entry 1 (class 0 OID 0)\n"]))
+def test_parse_while_streaming_gives_the_same_entries_however_the_bytes_are_cut(
+    entries: list[dict[str, object]], key: str, cuts: list[int], extra: str,
+) -> None:
+    """pg_dump's output reaches DumpParser in chunks of any size: cut inside a header, a
+    line end or a multi-byte character, the entries are the ones the whole text gives."""
+    text = render_verbose_dump(entries, key, "18.6", "now")
+    text = text.replace("\n\n\n", f"\n{extra}\n\n", 1) if entries else text
+    data = text.encode()
+    parser, at = DumpParser(), 0
+    for size in cuts * (1 + len(data) // max(1, sum(cuts))):
+        parser.write(data[at:at + size])
+        at += size
+    parser.write(data[at:])
+    assert parser.close() == parse_dump(text)
+
+
+def _clean_body_reference(body: str, last: bool = False) -> str:
+    """clean_body as first written, line by line: the faster one must agree with it."""
+    if last and (cut := body.rfind(_TRAILER)) >= 0:
+        body = body[:cut]
+    lines = body.split("\n")
+    while lines and (not lines[-1].strip() or _STATE_LINE.match(lines[-1])):
+        lines.pop()
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    return "\n".join(lines[start:])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["", " ", "\t", "x", "  y ", "SET default_tablespace = '';",
+                                 "-- Completed on now", "--", "\r", "é"]), max_size=12),
+       st.booleans())
+def test_clean_body_matches_its_line_by_line_definition(lines: list[str], last: bool) -> None:
+    for body in ("\n".join(lines), "\n".join(lines) + _TRAILER + "x\n"):
+        assert clean_body(body, last) == _clean_body_reference(body, last)
 
 
 @st.composite
