@@ -20,6 +20,7 @@ memory is the process's own maximum resident set, not pg_dump's or psql's.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -298,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.quick else 3
     cap = args.per_table_cap or (10.0 if args.quick else 30.0)
 
+    # pgdoc's byte code, as an installed pgdoc has it (PYTHONDONTWRITEBYTECODE, set on
+    # some machines, would make every run compile the sources again).
+    compileall.compile_dir(str(ROOT / "pgdoc"), quiet=1)
     bindir = find_bindir()
     if bindir is None:
         print(f"make bench: {NOT_FOUND_MESSAGE}", file=sys.stderr)
@@ -324,7 +328,9 @@ def main(argv: list[str] | None = None) -> int:
                 sql_file.write_text(synthetic_sql(n), encoding="utf-8")
             server.create_database(db, sql_file)
             row = bench.measure(label, db)
-            server.drop_database(db)
+            # The databases and folders stay until the end: on a file system without a
+            # journal, ext4 skips inodes freed in the last minute or more when it creates
+            # files, so mass deletions would slow the next size's file creation.
             print(format_row(row), flush=True)
             if row.per_table_note != "measured":
                 notes.append(f"  {label}: per-table {row.per_table_note}")
