@@ -12,7 +12,7 @@ import fnmatch
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pgdoc.errors import DatabaseError, UsageError
@@ -131,10 +131,13 @@ typs AS (
   JOIN pg_catalog.pg_type t ON t.oid = u.oid
   WHERE t.typtype IN ('e', 'd')
 )
+-- One record per relation (psql ends each with a NUL), between a first and a last record:
+-- read one at a time, thousands of tables never exist as one tree of JSON values.
 SELECT json_build_object(
  'server_version', current_setting('server_version_num')::int,
- 'database', current_database(),
- 'relations', (SELECT coalesce(json_agg(json_build_object(
+ 'database', current_database())
+UNION ALL (
+ SELECT json_build_object(
     'oid', r.oid, 'schema', r.nspname, 'name', r.relname, 'kind', r.relkind,
     'comment', rd.description,
     'parent', i.inhparent,
@@ -148,7 +151,7 @@ SELECT json_build_object(
     'indexes', coalesce(idx.j, '[]'),
     'triggers', coalesce(trg.j, '[]'),
     'policies', coalesce(pol.j, '[]')
-  ) ORDER BY r.nspname, r.relname), '[]')
+  )
    FROM rels r
    LEFT JOIN pg_catalog.pg_description rd ON rd.objoid = r.oid
      AND rd.classoid = 'pg_catalog.pg_class'::regclass AND rd.objsubid = 0
@@ -157,7 +160,10 @@ SELECT json_build_object(
    LEFT JOIN cons ON cons.conrelid = r.oid
    LEFT JOIN idx ON idx.indrelid = r.oid
    LEFT JOIN trg ON trg.tgrelid = r.oid
-   LEFT JOIN pol ON pol.polrelid = r.oid),
+   LEFT JOIN pol ON pol.polrelid = r.oid
+   ORDER BY r.nspname, r.relname)
+UNION ALL
+SELECT json_build_object(
  'types', (SELECT coalesce(json_agg(json_build_array(
     t.oid, n.nspname, t.typname, t.typtype,
     (SELECT coalesce(array_agg(e.enumlabel ORDER BY e.enumsortorder), '{{}}')
@@ -251,19 +257,29 @@ def load_catalog(
         )
     sql = catalog_sql(version, views)
     schemas_json = json.dumps(sorted(set(schemas)))
-    # Through a private file, like the dump: 16 MB of JSON at 10,000 tables cost three
-    # times that read from a pipe.
+    # Through a private file: 16 MB of JSON at 10,000 tables cost three times that read
+    # from a pipe. Records end with a NUL, which no JSON text holds.
     with tempfile.TemporaryDirectory(prefix="pgdoc-") as tmp:
         path = os.path.join(tmp, "catalog.json")
         tools.run(
             "psql",
-            ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
+            ["-X", "-A", "-t", "-q", "-0", "-v", "ON_ERROR_STOP=1", "-v",
              f"schemas_json={schemas_json}", "-o", path, "-f", "-"],
             sql,
         )
         with open(path, encoding="utf-8") as out:
-            data = json.load(out)
-    return _in_schemas(parse_catalog(data), schemas)
+            text = out.read()
+    return _in_schemas(parse_catalog(_records(text)), schemas)
+
+
+def _records(text: str) -> Iterator[dict[str, Any]]:
+    """The catalog query's records, decoded one at a time."""
+    start = 0
+    while (end := text.find("\0", start)) >= 0:
+        yield json.loads(text[start:end])
+        start = end + 1
+    if text[start:].strip():
+        raise DatabaseError(f"unexpected answer from the server: {text[start:start + 80]!r}")
 
 
 def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
@@ -280,12 +296,16 @@ def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
     return dataclasses.replace(catalog, relations=keep)
 
 
-def parse_catalog(data: dict[str, Any]) -> Catalog:
+def parse_catalog(records: Iterable[dict[str, Any]]) -> Catalog:
+    """The catalog from the query's records: the server's, one per relation, the rest."""
+    rows = iter(records)
+    head = next(rows, None)
+    data: dict[str, Any] = {}
     relations: dict[int, Relation] = {}
-    raw = data.pop("relations")
-    raw.reverse()
-    while raw:  # each row is freed as soon as its Relation exists
-        r = raw.pop()
+    for r in rows:
+        if "oid" not in r:
+            data = r  # the last record: types, owners, names
+            continue
         oid = int(r["oid"])
         relations[oid] = Relation(
             oid=oid,
@@ -323,6 +343,9 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
                 for p in r["policies"]
             ),
         )
+    if head is None or "server_version" not in head or "types" not in data:
+        raise DatabaseError("unexpected answer from the server: the catalog query's result "
+                            "is incomplete")
     types = {
         int(t[0]): TypeInfo(schema=t[1], name=t[2], kind="enum" if t[3] == "e" else "domain",
                        values=tuple(t[4]), base=t[5], checks=tuple(t[6]), not_null=t[7])
@@ -331,8 +354,8 @@ def parse_catalog(data: dict[str, Any]) -> Catalog:
     owners = {(int(o[0]), int(o[1])): int(o[2]) for o in data["owners"]}
     names = {(n[0], n[1]): int(n[2]) for n in data["names"]}
     return Catalog(
-        server_version=data["server_version"],
-        database=data["database"],
+        server_version=head["server_version"],
+        database=head["database"],
         relations=relations,
         types=types,
         owners=owners,

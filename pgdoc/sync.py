@@ -385,10 +385,18 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
         return Plan(docs, new, changed, view.orphans, {}, [])
 
     current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files}
+    # The overview rendered early is held by the plan's closure alone, and dropped once its
+    # files exist: its pieces are as big as its files (30 MB of schema.json at 10,000
+    # tables). A second call would render it again.
+    early = [view.overview] if view.overview is not None else []
+    view = dataclasses.replace(view, overview=None)
+    docs = dataclasses.replace(docs, view=view)
 
     def overview() -> tuple[dict[str, str], list[str]]:
-        prepared = view.overview or prepare_overview(docs.catalog, view.rows, erd_max_tables)
+        prepared = (early.pop() if early
+                    else prepare_overview(docs.catalog, view.rows, erd_max_tables))
         files = prepared.files(fingerprint(current))
+        del prepared
         writes = {n: t for n, t in files.items() if read_text(folder / n) != t}
         return writes, stale_erd_files(folder, files)
 

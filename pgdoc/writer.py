@@ -19,6 +19,7 @@ from pgdoc.errors import OutputError
 # How long a second sync waits for the first to finish before giving up (cron overlap).
 LOCK_WAIT_SECONDS = 30.0
 TEMP_PREFIX = ".pgdoc-tmp-"
+_CHUNK = 1 << 20  # characters encoded and written at a time
 
 
 @contextlib.contextmanager
@@ -119,7 +120,8 @@ def stage(folder: Path, files: Mapping[str, str]) -> dict[str, str]:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             temps[name] = tmp
             with os.fdopen(fd, "wb") as fh:
-                fh.write(text.encode("utf-8"))
+                for at in range(0, len(text), _CHUNK):  # no second copy of a big file
+                    fh.write(text[at:at + _CHUNK].encode("utf-8"))
     except OSError as exc:
         discard(temps)
         raise _write_error(folder, exc) from exc

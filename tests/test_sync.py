@@ -13,7 +13,7 @@ from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
 from pgdoc.overview import render_overview
 from pgdoc.pgtools import PgTools
-from pgdoc.sync import Plan, apply, survey
+from pgdoc.sync import Plan, apply, collect, plan
 from tests.helpers import run, snapshot
 
 pytestmark = pytest.mark.usefixtures("pg")
@@ -319,19 +319,21 @@ def test_overview_rendered_while_dumping_or_on_demand_is_the_same(
                                    cfg.erd_max_tables)
         assert {n: (tmp_path / n).read_text() for n in expected} == expected
 
-    first = survey(cfg, tools, tmp_path)
-    assert first.docs.view is not None and first.docs.view.overview is not None
+    docs = collect(cfg, tools, folder=tmp_path)
+    assert docs.view is not None and docs.view.overview is not None
+    first = plan(docs, tmp_path)
     apply(first, tmp_path)
     assert_overview_matches_table_files(first)
 
     pg.psql("ALTER TABLE users ADD COLUMN email text", db)
-    second = survey(cfg, tools, tmp_path)
-    assert second.docs.view is not None and second.docs.view.overview is None
+    docs = collect(cfg, tools, folder=tmp_path)
+    assert docs.view is not None and docs.view.overview is None
+    second = plan(docs, tmp_path)
     assert [r.name for r in second.changed] == ["users"]
     apply(second, tmp_path)
     assert_overview_matches_table_files(second)
 
     # Nothing changed: nothing rendered, nothing to write.
-    third = survey(cfg, tools, tmp_path)
-    assert third.docs.view is not None and third.docs.view.overview is None
-    assert not third.has_changes
+    docs = collect(cfg, tools, folder=tmp_path)
+    assert docs.view is not None and docs.view.overview is None
+    assert not plan(docs, tmp_path).has_changes
