@@ -27,9 +27,10 @@ from pgdoc.errors import (
 from pgdoc.index import CURRENT, NEW, ORPHANED
 from pgdoc.naming import table_filename
 from pgdoc.pgtools import PgTools, redact
+from pgdoc.plan import Plan, apply
 from pgdoc.progress import Progress
 from pgdoc.render import MARKER
-from pgdoc.sync import Plan, apply, probe, survey
+from pgdoc.sync import probe, survey
 from pgdoc.writer import existing_files, locked, read_text
 
 EPILOG = """\b

@@ -1,8 +1,8 @@
-"""The pipeline: catalog -> pg_dump -> split per table -> render -> plan -> write.
+"""Read the database: catalog -> pg_dump -> split per table -> render.
 
-`collect` reads the database and renders every file in memory; `plan` compares
-that with the folder; `apply` writes. Nothing is written until every dump has
-succeeded, and nothing at all when no table changed.
+`collect` reads the database (and the output folder, see pgdoc.plan) and renders every
+table file in memory; `survey` adds the comparison with the folder. Nothing is written
+here: pgdoc.plan.apply writes, only after every dump has succeeded.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import gc
 import json
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ParamSpec
 
@@ -22,24 +22,14 @@ from pgdoc.catalog import documented, load_catalog, matches, root_of, select_tab
 from pgdoc.config import Config
 from pgdoc.dump import DumpParser, Entry, parse_dump
 from pgdoc.errors import DatabaseError, SchemaChanged
-from pgdoc.index import (
-    CURRENT,
-    DEFAULT_ERD_MAX_TABLES,
-    LIST_FILE,
-    NEW,
-    ORPHANED,
-    Row,
-    fingerprint,
-    render_table_list,
-)
 from pgdoc.model import Catalog, ForeignKey, Relation
-from pgdoc.naming import decode_filename, table_filename
-from pgdoc.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
+from pgdoc.naming import table_filename
 from pgdoc.pgtools import PgTools, choose_bin_dir
+from pgdoc.plan import Docs, Plan, look, plan
 from pgdoc.progress import Progress
 from pgdoc.render import MARKER, compose, render_header
 from pgdoc.split import PG_CLASS, canonical_order, header_name, render_ddl, split_dump
-from pgdoc.writer import discard, existing_files, publish, read_text, stage
+from pgdoc.writer import existing_files
 
 P = ParamSpec("P")
 _PROBE_SQL = r"""
@@ -60,68 +50,6 @@ class Probe:
 
     version: int  # server_version_num; the answer also proves the connection works
     partition_schemas: list[str]  # schemas holding partitions of the configured schemas
-
-
-@dataclass(frozen=True)
-class Docs:
-    """Everything a sync would write, rendered in memory."""
-
-    catalog: Catalog
-    relations: list[Relation]  # every documented relation
-    filenames: dict[int, str]  # relation oid -> file name
-    files: dict[str, str]  # file name -> content, for the relations that were dumped
-    subset: bool  # only some tables were dumped (`pgdoc sync TABLE...`)
-    unassigned: list[Entry] = field(default_factory=list)
-    view: FolderView | None = None  # the output folder, read while pg_dump ran
-
-
-@dataclass(frozen=True)
-class FolderView:
-    """The output folder as the catalog sees it, before any table file exists: everything
-    here needs only the catalog and the folder, so a sync gathers it while pg_dump runs."""
-
-    existing: dict[str, str]  # table files pgdoc wrote earlier: name -> text
-    rows: list[Row]  # the index's rows
-    orphans: dict[str, str]  # file name -> what it documented
-    deletes: list[str]  # orphaned files to delete (--prune)
-    overview_stale: bool  # the table list differs, or an overview file is missing
-    # Rendered early only when a write is certain (a new file, a stale overview, a
-    # deletion), so that a sync that finds no change renders nothing.
-    overview: Overview | None
-
-
-@dataclass(frozen=True)
-class Plan:
-    docs: Docs
-    new: list[Relation]
-    changed: list[Relation]
-    orphans: dict[str, str]  # file name -> what it documented
-    table_writes: dict[str, str]  # table files whose bytes change: name -> content
-    orphan_deletes: list[str]
-    # Renders the overview files: (those whose bytes change, stale ones to delete). None
-    # when no table changed: then nothing at all is written.
-    overview: Callable[[], tuple[dict[str, str], list[str]]] | None = None
-
-    @functools.cached_property
-    def _overview(self) -> tuple[dict[str, str], list[str]]:
-        return self.overview() if self.overview is not None else ({}, [])
-
-    @property
-    def overview_writes(self) -> dict[str, str]:
-        return self._overview[0]
-
-    @property
-    def writes(self) -> dict[str, str]:
-        """Every file whose bytes change: name -> content."""
-        return {**self.table_writes, **self.overview_writes}
-
-    @property
-    def deletes(self) -> list[str]:
-        return [*self.orphan_deletes, *self._overview[1]]
-
-    @property
-    def has_changes(self) -> bool:
-        return self.overview is not None
 
 
 def probe(tools: PgTools, cfg: Config) -> Probe:
@@ -335,105 +263,9 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
         return dict(pool.map(one, rels))
 
 
-def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[int, str],
-         prune: bool = False, erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
-         existing: dict[str, str] | None = None) -> FolderView:
-    """Read the folder (unless `existing` holds its table files) and work out what needs
-    no table file: statuses, orphans, whether the overview is stale, and the overview
-    itself when a write is certain."""
-    if existing is None:
-        existing = existing_files(folder, MARKER)
-    documented_files = set(filenames.values())
-    orphans = {n: _orphan_name(n, t) for n, t in existing.items() if n not in documented_files}
-    rows = [Row(status=CURRENT if filenames[r.oid] in existing else NEW,
-                filename=filenames[r.oid], rel=r) for r in rels]
-    if not prune:
-        rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
-    stale = (read_text(folder / LIST_FILE) != render_table_list(rels)
-             or any(not (folder / name).is_file() for name in REQUIRED))
-    deletes = sorted(orphans) if prune else []
-    certain = stale or bool(deletes) or any(row.status == NEW for row in rows)
-    return FolderView(existing, rows, orphans, deletes, stale,
-                      prepare_overview(catalog, rows, erd_max_tables) if certain else None)
-
-
 def survey(cfg: Config, tools: PgTools, folder: Path, tables: Iterable[str] = (),
            per_table: bool = False, prune: bool = False,
            progress: Progress | None = None) -> Plan:
     """What a sync would do: the database and the folder read, rendered and compared."""
     docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune)
     return plan(docs, folder, prune, cfg.erd_max_tables)
-
-
-def plan(docs: Docs, folder: Path, prune: bool = False,
-         erd_max_tables: int = DEFAULT_ERD_MAX_TABLES) -> Plan:
-    """Compare the rendered docs with the folder (read now unless `docs.view` holds it).
-    When no table file changed, no table appeared or disappeared and every overview file
-    exists, nothing is written at all: the overview files only say things about the table
-    files."""
-    view = docs.view or look(folder, docs.catalog, docs.relations, docs.filenames, prune,
-                             erd_max_tables)
-    existing = view.existing
-    by_file = {docs.filenames[r.oid]: r for r in docs.relations}
-    new, changed = [], []
-    for name, text in docs.files.items():
-        if name not in existing:
-            new.append(by_file[name])
-        elif existing[name] != text:
-            changed.append(by_file[name])
-    if not (new or changed or view.overview_stale or view.deletes):
-        return Plan(docs, new, changed, view.orphans, {}, [])
-
-    current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files}
-    # The overview rendered early is held by the plan's closure alone, and dropped once its
-    # files exist: its pieces are as big as its files (30 MB of schema.json at 10,000
-    # tables). A second call would render it again.
-    early = [view.overview] if view.overview is not None else []
-    view = dataclasses.replace(view, overview=None)
-    docs = dataclasses.replace(docs, view=view)
-
-    def overview() -> tuple[dict[str, str], list[str]]:
-        prepared = (early.pop() if early
-                    else prepare_overview(docs.catalog, view.rows, erd_max_tables))
-        files = prepared.files(fingerprint(current))
-        del prepared
-        writes = {n: t for n, t in files.items() if read_text(folder / n) != t}
-        return writes, stale_erd_files(folder, files)
-
-    table_writes = {n: t for n, t in docs.files.items() if existing.get(n) != t}
-    return Plan(docs, new, changed, view.orphans, table_writes, view.deletes, overview)
-
-
-def _orphan_name(filename: str, text: str) -> str:
-    decoded = decode_filename(filename)
-    if decoded is not None:
-        schema, name = decoded
-        return name if schema == "public" else f"{schema}.{name}"
-    for line in text.splitlines()[:5]:
-        if ": " in line and not line.startswith(MARKER):
-            return line.split(": ", 1)[1]
-    return filename
-
-
-def apply(plan: Plan, folder: Path) -> list[str]:
-    """Write the plan; returns the names written. The table files are staged in a thread
-    while the overview renders, when it was not rendered early (creating thousands of
-    files is mostly the kernel's work), then everything is published at once."""
-    if not plan.has_changes:
-        return []
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        staged = pool.submit(stage, folder, plan.table_writes)
-        try:
-            overview = plan.overview_writes
-        except BaseException:
-            with contextlib.suppress(Exception):
-                discard(staged.result())
-            raise
-        temps = staged.result()
-    try:
-        temps.update(stage(folder, overview))
-    except BaseException:
-        discard(temps)
-        raise
-    publish(folder, temps, plan.deletes)
-    return sorted(temps)

@@ -13,7 +13,8 @@ from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
 from pgdoc.overview import render_overview
 from pgdoc.pgtools import PgTools
-from pgdoc.sync import Plan, apply, collect, plan
+from pgdoc.plan import Plan, apply, plan
+from pgdoc.sync import collect
 from tests.helpers import run, snapshot
 
 pytestmark = pytest.mark.usefixtures("pg")
