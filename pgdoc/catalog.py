@@ -7,12 +7,11 @@ in pg_dump's verbose TOC headers on any server version.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import fnmatch
 import json
-import os
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from pgdoc.errors import DatabaseError, UsageError
@@ -257,29 +256,70 @@ def load_catalog(
         )
     sql = catalog_sql(version, views)
     schemas_json = json.dumps(sorted(set(schemas)))
-    # Through a private file: 16 MB of JSON at 10,000 tables cost three times that read
-    # from a pipe. Records end with a NUL, which no JSON text holds.
-    with tempfile.TemporaryDirectory(prefix="pgdoc-") as tmp:
-        path = os.path.join(tmp, "catalog.json")
-        tools.run(
-            "psql",
-            ["-X", "-A", "-t", "-q", "-0", "-v", "ON_ERROR_STOP=1", "-v",
-             f"schemas_json={schemas_json}", "-o", path, "-f", "-"],
-            sql,
+    reader = CatalogReader()
+    tools.run(
+        "psql",
+        ["-X", "-A", "-t", "-q", "-0", "-v", "ON_ERROR_STOP=1", "-v",
+         f"schemas_json={schemas_json}", "-f", "-"],
+        sql,
+        out=reader,
+    )
+    return _in_schemas(reader.catalog(), schemas)
+
+
+class CatalogReader:
+    """The catalog query's answer, read while psql streams it: records that each end with
+    a NUL (psql -0; no JSON text holds one), decoded one at a time: the server's, one per
+    relation, then types, owners and names. Thousands of tables never exist as one tree
+    of JSON values, nor as one text."""
+
+    def __init__(self) -> None:
+        self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        self._pieces: list[str] = []  # the record being received
+        self._head: dict[str, Any] | None = None
+        self._rest: dict[str, Any] | None = None
+        self._relations: dict[int, Relation] = {}
+
+    def write(self, data: bytes) -> None:
+        text, start = self._decode(data), 0
+        while (end := text.find("\0", start)) >= 0:
+            self._pieces.append(text[start:end])
+            record = "".join(self._pieces)
+            self._pieces.clear()
+            self.add(json.loads(record))
+            start = end + 1
+        if start < len(text):
+            self._pieces.append(text[start:])
+
+    def add(self, record: dict[str, Any]) -> None:
+        if self._head is None:
+            self._head = record
+        elif "oid" in record:
+            rel = _relation(record)
+            self._relations[rel.oid] = rel
+        else:
+            self._rest = record
+
+    def catalog(self) -> Catalog:
+        head, data = self._head, self._rest
+        if (head is None or "server_version" not in head or data is None
+                or "types" not in data or "".join(self._pieces).strip()):
+            raise DatabaseError("unexpected answer from the server: the catalog query's "
+                                "result is incomplete")
+        return Catalog(
+            server_version=head["server_version"],
+            database=head["database"],
+            relations=self._relations,
+            types={
+                int(t[0]): TypeInfo(schema=t[1], name=t[2],
+                                    kind="enum" if t[3] == "e" else "domain",
+                                    values=tuple(t[4]), base=t[5], checks=tuple(t[6]),
+                                    not_null=t[7])
+                for t in data["types"]
+            },
+            owners={(int(o[0]), int(o[1])): int(o[2]) for o in data["owners"]},
+            names={(n[0], n[1]): int(n[2]) for n in data["names"]},
         )
-        with open(path, encoding="utf-8") as out:
-            text = out.read()
-    return _in_schemas(parse_catalog(_records(text)), schemas)
-
-
-def _records(text: str) -> Iterator[dict[str, Any]]:
-    """The catalog query's records, decoded one at a time."""
-    start = 0
-    while (end := text.find("\0", start)) >= 0:
-        yield json.loads(text[start:end])
-        start = end + 1
-    if text[start:].strip():
-        raise DatabaseError(f"unexpected answer from the server: {text[start:start + 80]!r}")
 
 
 def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
@@ -296,70 +336,43 @@ def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
     return dataclasses.replace(catalog, relations=keep)
 
 
-def parse_catalog(records: Iterable[dict[str, Any]]) -> Catalog:
-    """The catalog from the query's records: the server's, one per relation, the rest."""
-    rows = iter(records)
-    head = next(rows, None)
-    data: dict[str, Any] = {}
-    relations: dict[int, Relation] = {}
-    for r in rows:
-        if "oid" not in r:
-            data = r  # the last record: types, owners, names
-            continue
-        oid = int(r["oid"])
-        relations[oid] = Relation(
-            oid=oid,
-            schema=r["schema"],
-            name=r["name"],
-            kind=r["kind"],
-            comment=r["comment"],
-            parent=_opt_int(r["parent"]),
-            partition_bound=r["bound"],
-            partition_key=r["key"],
-            rls=r["rls"],
-            rls_forced=r["rls_forced"],
-            access_method=r["am"],
-            columns=tuple(
-                Column(name=c[0], type=c[1], not_null=c[2], default=c[3], identity=c[4] or "",
-                       generated=c[5] or "", comment=c[6], type_oid=int(c[7]))
-                for c in r["columns"]
-            ),
-            constraints=tuple(Constraint(name=c[0], kind=c[1], definition=c[2],
-                                         columns=tuple(c[3] or ()) if len(c) > 3 else ())
-                              for c in r["constraints"]),
-            foreign_keys=tuple(
-                ForeignKey(name=f[0], table=oid, columns=tuple(f[1] or ()), ref_table=int(f[2]),
-                           ref_schema=f[3], ref_name=f[4], ref_columns=tuple(f[5] or ()),
-                           on_delete=f[6], on_update=f[7],
-                           on_delete_columns=tuple(f[8] or ()) if len(f) > 8 else ())
-                for f in r["fks"]
-            ),
-            indexes=tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])
-                          for i in r["indexes"]),
-            triggers=tuple(Trigger(name=t[0], definition=t[1]) for t in r["triggers"]),
-            policies=tuple(
-                Policy(name=p[0], command=p[1], permissive=p[2], roles=tuple(p[3]), using=p[4],
-                       check=p[5])
-                for p in r["policies"]
-            ),
-        )
-    if head is None or "server_version" not in head or "types" not in data:
-        raise DatabaseError("unexpected answer from the server: the catalog query's result "
-                            "is incomplete")
-    types = {
-        int(t[0]): TypeInfo(schema=t[1], name=t[2], kind="enum" if t[3] == "e" else "domain",
-                       values=tuple(t[4]), base=t[5], checks=tuple(t[6]), not_null=t[7])
-        for t in data["types"]
-    }
-    owners = {(int(o[0]), int(o[1])): int(o[2]) for o in data["owners"]}
-    names = {(n[0], n[1]): int(n[2]) for n in data["names"]}
-    return Catalog(
-        server_version=head["server_version"],
-        database=head["database"],
-        relations=relations,
-        types=types,
-        owners=owners,
-        names=names,
+def _relation(r: dict[str, Any]) -> Relation:
+    oid = int(r["oid"])
+    return Relation(
+        oid=oid,
+        schema=r["schema"],
+        name=r["name"],
+        kind=r["kind"],
+        comment=r["comment"],
+        parent=_opt_int(r["parent"]),
+        partition_bound=r["bound"],
+        partition_key=r["key"],
+        rls=r["rls"],
+        rls_forced=r["rls_forced"],
+        access_method=r["am"],
+        columns=tuple(
+            Column(name=c[0], type=c[1], not_null=c[2], default=c[3], identity=c[4] or "",
+                   generated=c[5] or "", comment=c[6], type_oid=int(c[7]))
+            for c in r["columns"]
+        ),
+        constraints=tuple(Constraint(name=c[0], kind=c[1], definition=c[2],
+                                     columns=tuple(c[3] or ()) if len(c) > 3 else ())
+                          for c in r["constraints"]),
+        foreign_keys=tuple(
+            ForeignKey(name=f[0], table=oid, columns=tuple(f[1] or ()), ref_table=int(f[2]),
+                       ref_schema=f[3], ref_name=f[4], ref_columns=tuple(f[5] or ()),
+                       on_delete=f[6], on_update=f[7],
+                       on_delete_columns=tuple(f[8] or ()) if len(f) > 8 else ())
+            for f in r["fks"]
+        ),
+        indexes=tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])
+                      for i in r["indexes"]),
+        triggers=tuple(Trigger(name=t[0], definition=t[1]) for t in r["triggers"]),
+        policies=tuple(
+            Policy(name=p[0], command=p[1], permissive=p[2], roles=tuple(p[3]), using=p[4],
+                   check=p[5])
+            for p in r["policies"]
+        ),
     )
 
 

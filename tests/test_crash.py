@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,22 +124,24 @@ def _assert_whole(folder: Path, old: dict[str, bytes], new: dict[str, bytes]) ->
     return counts[0], counts[1]
 
 
-def _kill_when(states: States, folder: Path, point: str, pg: ThrowawayPostgres) -> None:
-    """Start a sync and SIGKILL it at `point`."""
+def _kill_when(states: States, folder: Path, point: str, pg: ThrowawayPostgres,
+               env: dict[str, str]) -> None:
+    """Start a sync (with `env`) and SIGKILL it at `point`."""
     if point == "waiting-for-a-table-lock":
         oid = oid_of(pg, states.db, "t0000")
         with Session(pg, states.db) as other:
             other.run("BEGIN; LOCK TABLE t0000 IN ACCESS EXCLUSIVE MODE;")
-            proc = _sync(states.env, folder)
+            proc = _sync(env, folder)
             wait_for(lambda: bool(pgdoc_waits_for(pg, states.db, [oid])), "pgdoc to wait")
             _kill(proc)
         return
-    proc = _sync(states.env, folder)
+    proc = _sync(env, folder)
     first = folder / "t0000.sql"
     inode = first.stat().st_ino
     reached = {
         "pg_dump-running": lambda: any(_is_pg_dump(pid) for pid in _children(proc.pid)),
-        "writing-temp-files": lambda: bool(_temps(folder)),
+        # Two: the folder's write check makes (and removes) one temp file of its own.
+        "writing-temp-files": lambda: len(_temps(folder)) >= 2,
         "halfway-through-temp-files": lambda: len(_temps(folder)) >= TABLES // 2,
         "renaming": lambda: first.stat().st_ino != inode,
     }[point]
@@ -168,10 +171,18 @@ def test_sync_killed_leaves_every_file_whole(
     old, new = _files(states.old), _files(states.new)
     assert old != new
 
-    _kill_when(states, folder, point, pg)
+    scratch = tmp_path / "tmp"  # the sync's TMPDIR
+    scratch.mkdir()
+    _kill_when(states, folder, point, pg, {**states.env, "TMPDIR": str(scratch)})
 
-    # The folder lock died with the process: free at once.
-    assert _lock_is_free(folder)
+    # The folder lock died with the process: free at once (a child forked at the very
+    # moment holds its copy until it execs: a few milliseconds). pg_dump's and psql's
+    # output stream into pgdoc: no temp file outside the folder was left behind either.
+    deadline = time.monotonic() + 5
+    while not _lock_is_free(folder):
+        assert time.monotonic() < deadline, "the folder lock outlived the killed sync"
+        time.sleep(0.01)
+    assert list(scratch.iterdir()) == []
     kept, replaced = _assert_whole(folder, old, new)
     if point in ("waiting-for-a-table-lock", "pg_dump-running"):
         assert snapshot(folder) == before  # killed before writing anything
