@@ -20,7 +20,7 @@ from typing import ParamSpec
 
 from pgdoc.catalog import documented, load_catalog, matches, root_of, select_tables
 from pgdoc.config import Config
-from pgdoc.dump import DumpParser, Entry, parse_dump
+from pgdoc.dump import DumpParser, Entry
 from pgdoc.errors import DatabaseError, SchemaChanged
 from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.naming import table_filename
@@ -103,8 +103,11 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
     with _gc_paused(), ThreadPoolExecutor(max_workers=3) as pool:
         # pg_dump's version is asked (and cached) while the probe connects.
         pool.submit(_warm_version, tools)
+        # One dump of everything, started before the catalog is known; else one after it
+        # (of all but the excluded) or, for a few named tables, one per table.
+        at_once = not per_table and not tables and not cfg.exclude
         whole = early = None
-        if not per_table and not tables and not cfg.exclude and not cfg.schemas:
+        if at_once and not cfg.schemas:
             # The whole database's dump needs nothing from the probe: it starts at once,
             # with the pg_dump found first. Should that one be too old for the server, it
             # fails (version mismatch) and the dump runs again with the one chosen below.
@@ -116,7 +119,7 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
         progress.phase("Reading the catalog and dumping the schema")
         if early is not None and early.bin_dir != tools.bin_dir:
             whole = None
-        if whole is None and not per_table and not tables and not cfg.exclude:
+        if whole is None and at_once:
             whole = pool.submit(dump_schema, tools,
                                 _schema_args(cfg.schemas, found.partition_schemas))
         reading = pool.submit(load_catalog, tools, found.version, cfg.schemas, cfg.views)
@@ -254,7 +257,7 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
 
     def one(rel: Relation) -> tuple[int, list[Entry]]:
         args = [a for r in tree(rel) for a in ("-t", _pattern(r.schema, r.name))]
-        entries = parse_dump(tools.pg_dump(args))
+        entries = dump_schema(tools, args)
         progress.advance()
         return rel.oid, canonical_order(entries, rel.oid)
 
