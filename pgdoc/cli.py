@@ -14,8 +14,9 @@ from typing import Any
 import click
 
 from pgdoc import __version__
-from pgdoc.catalog import documented, load_catalog
 from pgdoc.config import Config, load_config
+from pgdoc.docs.index import CURRENT, NEW, ORPHANED
+from pgdoc.docs.render import MARKER
 from pgdoc.errors import (
     EXIT_DRIFT,
     EXIT_FAILURE,
@@ -24,14 +25,13 @@ from pgdoc.errors import (
     GitUsageError,
     PgdocError,
 )
-from pgdoc.index import CURRENT, NEW, ORPHANED
-from pgdoc.naming import table_filename
-from pgdoc.pgtools import PgTools, redact
-from pgdoc.plan import Plan, apply
+from pgdoc.folder.naming import table_filename
+from pgdoc.folder.plan import Plan, apply
+from pgdoc.folder.writer import existing_files, locked, read_text
+from pgdoc.postgres.catalog import documented, load_catalog
+from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
-from pgdoc.render import MARKER
-from pgdoc.sync import probe, survey
-from pgdoc.writer import existing_files, locked, read_text
+from pgdoc.read import probe, survey
 
 EPILOG = """\b
 Exit codes: 0 ok, 1 `check` found drift, 2 usage or config error,
@@ -233,9 +233,9 @@ class GitOutcome:
 
 
 def _gitops() -> Any:
-    """pgdoc.gitops, imported only when git is used (GitPython needs the git program)."""
+    """pgdoc.history.repo, imported only when git is used (GitPython needs the git program)."""
     try:
-        from pgdoc import gitops
+        from pgdoc.history import repo as gitops
     except ImportError as exc:
         raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}",
                             hint="install git, or run without --commit/--push") from None

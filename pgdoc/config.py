@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pgdoc.conninfo import KEYWORD_ENV, parse_dsn
 from pgdoc.errors import ConfigError
+from pgdoc.postgres.conninfo import KEYWORD_ENV, parse_dsn
 
 if TYPE_CHECKING:
     import yaml

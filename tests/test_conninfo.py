@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from pgdoc.config import Config
-from pgdoc.conninfo import describe, keywords_to_env, parse_dsn
 from pgdoc.errors import ConfigError
-from pgdoc.pgtools import connection_env, secrets_of
+from pgdoc.postgres.conninfo import describe, keywords_to_env, parse_dsn
+from pgdoc.postgres.tools import connection_env, secrets_of
 
 
 @pytest.mark.parametrize(("dsn", "keywords"), [

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.writer import TEMP_PREFIX
+from pgdoc.folder.writer import TEMP_PREFIX
 from tests.helpers import run, snapshot
 from tests.test_hardening import Session, oid_of, pgdoc_waits_for, wait_for
 

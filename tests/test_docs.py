@@ -22,11 +22,11 @@ from urllib.parse import quote
 
 import pytest
 
-from pgdoc import schema_json
 from pgdoc.cli import main
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.naming import table_filename
-from pgdoc.schema_json import FORMAT
+from pgdoc.docs import schema_json
+from pgdoc.docs.schema_json import FORMAT
+from pgdoc.folder.naming import table_filename
 from pgdoc.text import one_line
 from tests.conftest import _FOREIGN_PG_ENV, AWKWARD_SQL, DEMO_SQL, SHARED_FIXTURES, SchemaLoader
 from tests.helpers import snapshot

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.dump import parse_dump
-from pgdoc.pgtools import PgTools
-from pgdoc.split import PG_CLASS
-from pgdoc.sync import dump_schema
+from pgdoc.docs.split import PG_CLASS
+from pgdoc.postgres.dump import parse_dump
+from pgdoc.postgres.tools import PgTools
+from pgdoc.read import dump_schema
 
 KEY = "Abc123" * 10 + "xyz"
 VERBOSE_DUMP = f"""--

@@ -27,7 +27,7 @@ from pgdoc.config import (
     parse_config,
 )
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.gitops import BODY_NAMES_MAX, SUBJECT_MAX, FolderChanges, commit_message, redact
+from pgdoc.history.repo import BODY_NAMES_MAX, SUBJECT_MAX, FolderChanges, commit_message, redact
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

@@ -25,16 +25,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pgdoc.catalog import documented, load_catalog, root_of
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.dump import _STATE_LINE, _TRAILER, DumpParser, Entry, clean_body, parse_dump
+from pgdoc.docs.split import PG_CLASS, canonical_order, render_ddl, split_dump
 from pgdoc.errors import SchemaChanged, ToolError
+from pgdoc.folder.naming import table_filename
 from pgdoc.model import Catalog, Relation
-from pgdoc.naming import table_filename
-from pgdoc.pgtools import PgTools
-from pgdoc.split import PG_CLASS, canonical_order, render_ddl, split_dump
-from pgdoc.sync import check_complete, collect, probe
+from pgdoc.postgres.catalog import documented, load_catalog, root_of
+from pgdoc.postgres.dump import _STATE_LINE, _TRAILER, DumpParser, Entry, clean_body, parse_dump
+from pgdoc.postgres.tools import PgTools
+from pgdoc.read import check_complete, collect, probe
 from tests.helpers import run, snapshot
 
 # --------------------------------------------------------------------------- helpers

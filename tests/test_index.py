@@ -1,5 +1,5 @@
-"""The overview files: `_index.md` (pgdoc.index), its Mermaid diagrams (pgdoc.erd) and
-`schema.json` (pgdoc.schema_json). Golden files and properties, no database.
+"""The overview files: `_index.md` (pgdoc.docs.index), its Mermaid diagrams (pgdoc.docs.erd) and
+`schema.json` (pgdoc.docs.schema_json). Golden files and properties, no database.
 
 Regenerate the golden files after an intended change (and review the diff):
 
@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pgdoc.erd import (
+from pgdoc.docs.erd import (
     MAX_EDGES,
     diagram,
     entity_ids,
@@ -23,10 +23,10 @@ from pgdoc.erd import (
     foreign_key_edges,
     mermaid_text,
 )
-from pgdoc.index import CURRENT, NEW, ORPHANED, Row, fingerprint, render_index
+from pgdoc.docs.index import CURRENT, NEW, ORPHANED, Row, fingerprint, render_index
+from pgdoc.docs.schema_json import FORMAT, render_schema_json
+from pgdoc.folder.naming import table_filename
 from pgdoc.model import Catalog, Column, ForeignKey, Relation
-from pgdoc.naming import table_filename
-from pgdoc.schema_json import FORMAT, render_schema_json
 from pgdoc.text import md_cell, md_code
 from tests.test_render import HOSTILE, assert_golden, sample_catalog
 
@@ -152,7 +152,7 @@ def check_mermaid_blocks(text: str) -> int:
 # --- The sample ------------------------------------------------------------------------
 
 def sample_rows(catalog: Catalog) -> list[Row]:
-    """The rows pgdoc.sync builds (partitions folded), one current, one orphaned file."""
+    """The rows pgdoc.read builds (partitions folded), one current, one orphaned file."""
     rows = []
     for rel in sorted(catalog.relations.values(), key=lambda r: (r.schema, r.name)):
         if rel.parent is not None:

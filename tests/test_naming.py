@@ -1,4 +1,4 @@
-"""Tests of the (schema, table) -> file name mapping in pgdoc.naming."""
+"""Tests of the (schema, table) -> file name mapping in pgdoc.folder.naming."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from pgdoc.naming import (
+from pgdoc.folder.naming import (
     MAX_FILENAME_BYTES,
     decode_filename,
     encode_identifier,

@@ -1,4 +1,4 @@
-"""The table-file header (pgdoc.render): golden files and properties, no database.
+"""The table-file header (pgdoc.docs.render): golden files and properties, no database.
 
 The golden files live in tests/golden/. After an intended change of the output,
 regenerate them and review the diff:
@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pgdoc.docs.render import MARKER, header_lines, render_table_file
 from pgdoc.model import (
     Catalog,
     Column,
@@ -27,7 +28,6 @@ from pgdoc.model import (
     TypeInfo,
     quote_ident,
 )
-from pgdoc.render import MARKER, header_lines, render_table_file
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("PGDOC_UPDATE_GOLDEN") == "1"
@@ -198,7 +198,7 @@ def _with_fks(rel: Relation, fks: tuple[ForeignKey, ...]) -> Relation:
 
 
 def referenced_by(catalog: Catalog, rel: Relation) -> list[ForeignKey]:
-    """What pgdoc.sync passes: every foreign key that points at `rel`."""
+    """What pgdoc.read passes: every foreign key that points at `rel`."""
     return [fk for r in catalog.relations.values() for fk in r.foreign_keys
             if fk.ref_table == rel.oid]
 

@@ -3,9 +3,9 @@ in, through the catalog; what -t never writes stays out. Pure: no database."""
 
 from __future__ import annotations
 
-from pgdoc.dump import Entry
+from pgdoc.docs.split import PG_CLASS, canonical_order, render_ddl, split_dump
 from pgdoc.model import Catalog, Relation
-from pgdoc.split import PG_CLASS, canonical_order, render_ddl, split_dump
+from pgdoc.postgres.dump import Entry
 
 PG_CONSTRAINT, PG_STATISTIC_EXT, PG_PUBLICATION_REL, PG_PROC = 2606, 3381, 6106, 1255
 USERS, EVENTS, P1, P2, USERS_PKEY, EVENTS_IDX, P1_IDX, P2_IDX = range(16384, 16392)

@@ -11,10 +11,10 @@ import pytest
 
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.overview import render_overview
-from pgdoc.pgtools import PgTools
-from pgdoc.plan import Plan, apply, plan
-from pgdoc.sync import collect
+from pgdoc.docs.overview import render_overview
+from pgdoc.folder.plan import Plan, apply, plan
+from pgdoc.postgres.tools import PgTools
+from pgdoc.read import collect
 from tests.helpers import run, snapshot
 
 pytestmark = pytest.mark.usefixtures("pg")
@@ -220,7 +220,7 @@ def test_second_sync_waits_for_the_lock_then_gives_up(
 ) -> None:
     import fcntl
 
-    from pgdoc import writer
+    from pgdoc.folder import writer
 
     use_db(demo_db)
     tmp_path.mkdir(exist_ok=True)

@@ -13,9 +13,9 @@ import pytest
 
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres, embedded_pg18_bindir
-from pgdoc.dump import parse_dump
 from pgdoc.errors import ToolError
-from pgdoc.pgtools import PgTools, candidate_bin_dirs, choose_bin_dir, tool_version
+from pgdoc.postgres.dump import parse_dump
+from pgdoc.postgres.tools import PgTools, candidate_bin_dirs, choose_bin_dir, tool_version
 from tests.helpers import run, snapshot
 
 SCHEMA = """

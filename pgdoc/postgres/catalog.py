@@ -26,7 +26,7 @@ from pgdoc.model import (
     Trigger,
     TypeInfo,
 )
-from pgdoc.pgtools import PgTools
+from pgdoc.postgres.tools import PgTools
 
 MIN_SERVER_VERSION = 100000
 

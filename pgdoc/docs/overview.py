@@ -8,8 +8,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pgdoc.erd import ERD_MARKER, erd_files
-from pgdoc.index import (
+from pgdoc.docs.erd import ERD_MARKER, erd_files
+from pgdoc.docs.index import (
     INDEX_FILE,
     LIST_FILE,
     SCHEMA_JSON_FILE,
@@ -18,9 +18,9 @@ from pgdoc.index import (
     index_renderer,
     render_table_list,
 )
+from pgdoc.docs.schema_json import schema_json_renderer
+from pgdoc.folder.writer import read_text
 from pgdoc.model import Catalog
-from pgdoc.schema_json import schema_json_renderer
-from pgdoc.writer import read_text
 
 # Overview files every documented folder has; a missing one makes the next sync write.
 REQUIRED = (INDEX_FILE, LIST_FILE, SCHEMA_JSON_FILE)

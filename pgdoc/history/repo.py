@@ -19,7 +19,7 @@ import git
 
 from pgdoc.config import GitConfig
 from pgdoc.errors import GitError, GitUsageError
-from pgdoc.naming import SUFFIX, decode_filename
+from pgdoc.folder.naming import SUFFIX, decode_filename
 
 # Never wait for a password prompt: cron has nobody to type it.
 _NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0"}

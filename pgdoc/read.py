@@ -1,8 +1,8 @@
 """Read the database: catalog -> pg_dump -> split per table -> render.
 
-`collect` reads the database (and the output folder, see pgdoc.plan) and renders every
+`collect` reads the database (and the output folder, see pgdoc.folder.plan) and renders every
 table file in memory; `survey` adds the comparison with the folder. Nothing is written
-here: pgdoc.plan.apply writes, only after every dump has succeeded.
+here: pgdoc.folder.plan.apply writes, only after every dump has succeeded.
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ParamSpec
 
-from pgdoc.catalog import documented, load_catalog, matches, root_of, select_tables
 from pgdoc.config import Config
-from pgdoc.dump import DumpParser, Entry
+from pgdoc.docs.render import MARKER, compose, render_header
+from pgdoc.docs.split import PG_CLASS, canonical_order, header_name, render_ddl, split_dump
 from pgdoc.errors import DatabaseError, SchemaChanged
+from pgdoc.folder.naming import table_filename
+from pgdoc.folder.plan import Docs, Plan, look, plan
+from pgdoc.folder.writer import existing_files
 from pgdoc.model import Catalog, ForeignKey, Relation
-from pgdoc.naming import table_filename
-from pgdoc.pgtools import PgTools, choose_bin_dir
-from pgdoc.plan import Docs, Plan, look, plan
+from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
+from pgdoc.postgres.dump import DumpParser, Entry
+from pgdoc.postgres.tools import PgTools, choose_bin_dir
 from pgdoc.progress import Progress
-from pgdoc.render import MARKER, compose, render_header
-from pgdoc.split import PG_CLASS, canonical_order, header_name, render_ddl, split_dump
-from pgdoc.writer import existing_files
 
 P = ParamSpec("P")
 _PROBE_SQL = r"""

@@ -19,8 +19,8 @@ from typing import Any, Protocol
 import sh
 
 from pgdoc.config import Config
-from pgdoc.conninfo import KEYWORD_ENV, SECRET_KEYWORDS, describe, keywords_to_env
 from pgdoc.errors import DatabaseError, SchemaChanged, ToolError
+from pgdoc.postgres.conninfo import KEYWORD_ENV, SECRET_KEYWORDS, describe, keywords_to_env
 
 # Where PostgreSQL's client tools usually live, newest found first wins.
 USUAL_BIN_DIRS = (
@@ -34,7 +34,7 @@ _VERSION_RE = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
 
 
 class Sink(Protocol):
-    """Where a tool's stdout goes as it comes, in chunks of bytes (see pgdoc.dump)."""
+    """Where a tool's stdout goes as it comes, in chunks of bytes (see pgdoc.postgres.dump)."""
 
     def write(self, data: bytes) -> object: ...
 

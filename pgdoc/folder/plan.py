@@ -15,8 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pgdoc.dump import Entry
-from pgdoc.index import (
+from pgdoc.docs.index import (
     CURRENT,
     DEFAULT_ERD_MAX_TABLES,
     LIST_FILE,
@@ -26,11 +25,12 @@ from pgdoc.index import (
     fingerprint,
     render_table_list,
 )
+from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
+from pgdoc.docs.render import MARKER
+from pgdoc.folder.naming import decode_filename
+from pgdoc.folder.writer import discard, existing_files, publish, read_text, stage
 from pgdoc.model import Catalog, Relation
-from pgdoc.naming import decode_filename
-from pgdoc.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
-from pgdoc.render import MARKER
-from pgdoc.writer import discard, existing_files, publish, read_text, stage
+from pgdoc.postgres.dump import Entry
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from pgdoc.erd import index_section
+from pgdoc.docs.erd import index_section
 from pgdoc.model import KIND_NAMES, Relation
 from pgdoc.text import first_line, md_cell, md_code, one_line
 
@@ -55,7 +55,7 @@ def render_index(database: str, rows: list[Row], files: Mapping[str, str],
                  extra_sections: Iterable[str] = (),
                  erd_max_tables: int = DEFAULT_ERD_MAX_TABLES) -> str:
     """`_index.md`: counts, one Markdown table per schema, orphaned files, then the
-    foreign-key diagrams (see pgdoc.erd)."""
+    foreign-key diagrams (see pgdoc.docs.erd)."""
     return index_renderer(database, rows, extra_sections, erd_max_tables)(fingerprint(files))
 
 

@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from pgdoc.folder.naming import encode_identifier, table_filename
 from pgdoc.model import Relation, quote_ident
-from pgdoc.naming import encode_identifier, table_filename
 from pgdoc.text import md_code, one_line
 
 ERD_PREFIX = "_erd_"

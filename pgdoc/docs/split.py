@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from pgdoc.dump import Entry
 from pgdoc.model import Catalog, quote_ident
+from pgdoc.postgres.dump import Entry
 
 # pg_dump's object types in the order a table file lists them.
 TYPE_ORDER = (

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from pgdoc.index import CURRENT, NEW, ORPHANED, Row
+from pgdoc.docs.index import CURRENT, NEW, ORPHANED, Row
 from pgdoc.model import FK_ACTIONS, POLICY_COMMANDS, Catalog, Column, Relation
 
 FORMAT = "pgdoc.schema/1"

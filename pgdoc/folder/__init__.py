@@ -1,0 +1,1 @@
+"""The output folder: file names, the plan of what changes, atomic writes, the lock."""

@@ -1,0 +1,1 @@
+"""git: commit and push the docs folder."""
