@@ -28,10 +28,10 @@ from pgdoc.errors import (
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Plan, apply
 from pgdoc.folder.writer import existing_files, locked, read_text
-from pgdoc.postgres.catalog import documented, load_catalog
+from pgdoc.postgres.catalog import documented
 from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
-from pgdoc.read import probe, survey
+from pgdoc.read import read_catalog, survey
 
 EPILOG = """\b
 Exit codes: 0 ok, 1 `check` found drift, 2 usage or config error,
@@ -309,8 +309,7 @@ def list_cmd(**kw: Any) -> int:
     rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
     cfg = _config(kw)
     tools = _tools(cfg, rep)
-    version = probe(tools, cfg).version
-    catalog = load_catalog(tools, version, cfg.schemas, cfg.views)
+    catalog = read_catalog(cfg, tools)
     rels = documented(catalog, cfg.include, cfg.exclude, cfg.partitions == "fold")
     existing = existing_files(cfg.output, MARKER)
     names = {table_filename(r.schema, r.name): r for r in rels}

@@ -24,6 +24,7 @@ DEFAULT_CONFIG_FILE = "pgdoc.yaml"
 DEFAULT_OUTPUT = "docs/schemas"
 # PostgreSQL's lock_timeout is an int of milliseconds.
 MAX_LOCK_TIMEOUT = 2_147_483
+DEFAULT_TIMEOUT = 600.0
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ class Config:
     partitions: str = "fold"
     views: bool = True
     erd_max_tables: int = 100
+    owners: bool = False  # owners are environment facts: left out unless asked for
+    grants: bool = False  # so are grants (GRANT/REVOKE, default privileges)
+    timeout: float = DEFAULT_TIMEOUT  # seconds a whole sync or check may take
     git: GitConfig = field(default_factory=GitConfig)
     source: Path | None = None
 
@@ -82,6 +86,9 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "partitions": ((str,), "'fold' or 'separate'"),
     "views": ((bool,), "true or false"),
     "erd_max_tables": ((int,), "a positive integer"),
+    "owners": ((bool,), "true or false"),
+    "grants": ((bool,), "true or false"),
+    "timeout": ((int, float), "a number of seconds"),
     "git": ((dict,), "a mapping"),
 }
 _DB_KEYS = ("dsn", *KEYWORD_ENV.keys())
@@ -155,7 +162,8 @@ def parse_config(text: str, file: Path) -> Config:
             if not all(isinstance(i, str) for i in items):
                 raise ConfigError(f"{where(key)}: '{key}' must be a list of strings")
             kwargs[key] = tuple(items)
-    for key in ("jobs", "lock_timeout", "partitions", "views", "erd_max_tables"):
+    for key in ("jobs", "lock_timeout", "partitions", "views", "erd_max_tables", "owners",
+                "grants", "timeout"):
         if key in data:
             kwargs[key] = data[key]
     if "database" in data:
@@ -220,6 +228,9 @@ def _validate_values(cfg: Config, where: Any = None) -> None:
     if not 0.001 <= cfg.lock_timeout <= MAX_LOCK_TIMEOUT:  # also rejects NaN
         raise ConfigError(f"{loc('lock_timeout')}'lock_timeout' must be a number of seconds "
                           f"from 0.001 to {MAX_LOCK_TIMEOUT}, not {cfg.lock_timeout}")
+    if not 1 <= cfg.timeout <= 86400:  # also rejects NaN
+        raise ConfigError(f"{loc('timeout')}'timeout' must be a number of seconds from 1 to "
+                          f"86400, not {cfg.timeout}")
     if cfg.partitions not in ("fold", "separate"):
         raise ConfigError(
             f"{loc('partitions')}'partitions' must be 'fold' or 'separate', not {cfg.partitions!r}"

@@ -174,6 +174,8 @@ class Catalog:
     # (schema, name) -> oid of the partitions and their attached indexes, the objects
     # pg_dump's ATTACH entries name only by name
     names: dict[tuple[str, str], int] = field(default_factory=dict)
+    # pg_rewrite oids of the views' `_RETURN` rules
+    view_rules: frozenset[int] = frozenset()
 
     @functools.cached_property
     def children(self) -> dict[int, list[Relation]]:

@@ -30,7 +30,7 @@ from pgdoc.docs.render import MARKER
 from pgdoc.folder.naming import decode_filename
 from pgdoc.folder.writer import discard, existing_files, publish, read_text, stage
 from pgdoc.model import Catalog, Relation
-from pgdoc.postgres.dump import Entry
+from pgdoc.postgres.archive import Entry
 
 
 @dataclass(frozen=True)

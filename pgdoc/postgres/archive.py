@@ -34,6 +34,7 @@ class Entry:
     tableam: str  # "" when none (archive 1.14+)
     owner: str
     deps: tuple[int, ...]  # dump ids this entry depends on
+    drop: str = ""  # the DROP statement (names the object the way `ALTER ... OWNER` needs)
 
 
 # Archive versions this reader knows: 1.14 is written by pg_dump 12-15, 1.15 by 16, 1.16 by
@@ -157,7 +158,7 @@ class _Reader:
         desc = self.text() or ""
         section = self.integer()
         defn = self.text() or ""
-        self.raw_str()  # the DROP statement
+        drop = self.text() or ""
         self.raw_str()  # the COPY statement
         namespace = self.text() or ""
         tablespace = self.text() or ""
@@ -176,4 +177,4 @@ class _Reader:
             raise ArchiveError(f"entry {dump_id} has an invalid data offset flag {flag}")
         self._take(self.off_size)
         return Entry(dump_id, tableoid, oid, tag, desc, section, defn, namespace, tablespace,
-                     tableam, owner, tuple(deps))
+                     tableam, owner, tuple(deps), drop)

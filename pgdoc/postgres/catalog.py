@@ -26,7 +26,7 @@ from pgdoc.model import (
     Trigger,
     TypeInfo,
 )
-from pgdoc.postgres.tools import PgTools
+from pgdoc.postgres.session import Session
 
 MIN_SERVER_VERSION = 100000
 
@@ -192,9 +192,10 @@ SELECT json_build_object(
     SELECT 'pg_catalog.pg_constraint'::regclass::oid, co.oid, co.conrelid
       FROM pg_catalog.pg_constraint co JOIN rels ON rels.oid = co.conrelid
     UNION ALL
+    -- Internal triggers too: servers 13 and 14 mark triggers cloned onto partitions
+    -- internal, yet pg_dump writes their ENABLE/DISABLE state when it differs.
     SELECT 'pg_catalog.pg_trigger'::regclass::oid, t.oid, t.tgrelid
       FROM pg_catalog.pg_trigger t JOIN rels ON rels.oid = t.tgrelid
-      WHERE NOT t.tgisinternal
     UNION ALL
     SELECT 'pg_catalog.pg_policy'::regclass::oid, p.oid, p.polrelid
       FROM pg_catalog.pg_policy p JOIN rels ON rels.oid = p.polrelid
@@ -205,6 +206,11 @@ SELECT json_build_object(
     SELECT 'pg_catalog.pg_attrdef'::regclass::oid, ad.oid, ad.adrelid
       FROM pg_catalog.pg_attrdef ad JOIN rels ON rels.oid = ad.adrelid
   ) o),
+ -- The `_RETURN` rules of views: a whole-database dump may split a view into a placeholder
+ -- and this rule (see pgdoc.docs.split).
+ 'view_rules', (SELECT coalesce(json_agg(w.oid), '[]') FROM pg_catalog.pg_rewrite w
+    JOIN rels ON rels.oid = w.ev_class
+    WHERE w.rulename = '_RETURN' AND rels.relkind IN ('v', 'm')),
  -- Names of the partitions and of their indexes attached to a parent's (an index lives in
  -- its table's schema): pg_dump names its ATTACH entries only by these.
  'names', (SELECT coalesce(json_agg(json_build_array(o.nspname, o.relname, o.oid)), '[]') FROM (
@@ -244,26 +250,15 @@ def catalog_sql(server_version: int, views: bool) -> str:
     )
 
 
-def load_catalog(
-    tools: PgTools,
-    version: int,
-    schemas: Iterable[str] = (),
-    views: bool = True,
-) -> Catalog:
+def load_catalog(session: Session, version: int, schemas: Iterable[str] = (),
+                 views: bool = True) -> Catalog:
+    """The catalog, read in the session's transaction (the snapshot pg_dump reads too)."""
     if version < MIN_SERVER_VERSION:
         raise DatabaseError(
             f"server version {version} is too old: pgdoc needs PostgreSQL 10 or newer"
         )
-    sql = catalog_sql(version, views)
-    schemas_json = json.dumps(sorted(set(schemas)))
     reader = CatalogReader()
-    tools.run(
-        "psql",
-        ["-X", "-A", "-t", "-q", "-0", "-v", "ON_ERROR_STOP=1", "-v",
-         f"schemas_json={schemas_json}", "-f", "-"],
-        sql,
-        out=reader,
-    )
+    session.query(catalog_sql(version, views), reader)
     return _in_schemas(reader.catalog(), schemas)
 
 
@@ -274,7 +269,9 @@ class CatalogReader:
     of JSON values, nor as one text."""
 
     def __init__(self) -> None:
-        self._decode = codecs.getincrementaldecoder("utf-8")("replace").decode
+        # surrogateescape: names in an SQL_ASCII database may be any bytes; they reach the
+        # files byte for byte, as pg_dump's text does.
+        self._decode = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode
         self._pieces: list[str] = []  # the record being received
         self._head: dict[str, Any] | None = None
         self._rest: dict[str, Any] | None = None
@@ -319,6 +316,7 @@ class CatalogReader:
             },
             owners={(int(o[0]), int(o[1])): int(o[2]) for o in data["owners"]},
             names={(n[0], n[1]): int(n[2]) for n in data["names"]},
+            view_rules=frozenset(int(o) for o in data["view_rules"]),
         )
 
 

@@ -6,11 +6,14 @@ settings and passwords reach the tools only through their environment.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
+import queue
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,42 +161,172 @@ class PgTools:
 
     def run(self, name: str, args: list[str], stdin: str | None = None,
             out: Sink | None = None) -> str:
-        """Run a tool; stdout as text, or written to `out` as it comes (then "" is
-        returned). Failures become ToolError/DatabaseError, secrets redacted."""
+        """Run a tool to its end; stdout as text, or written to `out` as it comes (then ""
+        is returned). Failures become ToolError/DatabaseError, secrets redacted."""
+        buffer = _Buffer() if out is None else None
+        child = self.start(name, args, stdin=stdin, out=out if out is not None else buffer)
+        child.wait()
+        return "" if buffer is None else buffer.text()
+
+    def start(self, name: str, args: list[str], stdin: str | queue.Queue[Any] | None = None,
+              out: Sink | None = None, env: Mapping[str, str] | None = None,
+              interactive: bool = False) -> Child:
+        """Start a tool in the background: its stdout goes to `out` as it comes, its stderr
+        is kept for the error message. Every child is registered, so that a timeout or a
+        failure elsewhere ends it (`end_children`). `interactive`: stdout is handed over
+        as soon as it arrives (a conversation), not in blocks of 64 KiB."""
         path = self.tool(name)
         if self.echo:
             self.echo(redact(" ".join([name, *map(_shell_quote, args)]), self.secrets))
-        sink: dict[str, Any] = {"_out": out, "_no_out": True} if out is not None else {}
+        child = Child(name, self)
         try:
-            proc = sh.Command(path)(
+            command: Any = sh.Command(path)  # sh's stubs know no custom sinks
+            child.proc = command(
                 *args,
-                _env=self.env,
-                _in=stdin,
+                _env={**self.env, **(env or {})},
+                _in=stdin if stdin is not None else "",
+                _out=_Guarded(out if out is not None else _Buffer(), child),
+                _err=child.stderr,
+                _no_out=True,
+                _no_err=True,
                 _tty_out=False,
-                _return_cmd=True,
-                _decode_errors="replace",
-                _out_bufsize=65536,
-                _err_bufsize=65536,
-                **sink,
+                _bg=True,
+                _bg_exc=False,
+                _out_bufsize=0 if interactive else 65536,
+                _err_bufsize=0,
+                _new_session=True,
             )
         except sh.CommandNotFound as exc:
             raise ToolError(f"{name} not found", hint="install PostgreSQL's client tools") from exc
-        except sh.ErrorReturnCode as exc:
-            stderr = exc.stderr.decode("utf-8", "replace")
-            raise classify_failure(name, exc.exit_code, stderr, self) from None
         except OSError as exc:
             raise ToolError(f"cannot run {path}: {exc}") from exc
-        return "" if out is not None else str(proc.stdout.decode("utf-8", "replace"))
+        _register(child)
+        return child
 
-    def pg_dump(self, args: list[str], out: Sink | None = None) -> str:
-        """`pg_dump --schema-only` in plain format with verbose TOC headers (see `run`)."""
+    def pg_dump_args(self, args: list[str], snapshot: str | None = None) -> list[str]:
+        """`pg_dump --schema-only` to a custom-format archive on stdout. --verbose: its first
+        line on stderr comes after it imported the snapshot (see pgdoc.postgres.session)."""
         base = [
             "--schema-only",
+            "--format=custom",
             "--verbose",
             "--encoding=UTF8",
             f"--lock-wait-timeout={timeout_ms(self.lock_timeout)}",
+            *KEEPALIVES,
         ]
-        return self.run("pg_dump", [*base, *args], out=out)
+        if snapshot:
+            base.append(f"--snapshot={snapshot}")
+        return [*base, *args]
+
+
+# TCP keepalives on every connection: a server that vanishes (a dead host, a dropped
+# network) is noticed within about a minute. libpq reads these only from a conninfo string;
+# the rest of the connection still comes from the environment.
+KEEPALIVES = ("-d", "keepalives=1 keepalives_idle=20 keepalives_interval=10 keepalives_count=4")
+
+
+class Child:
+    """A running psql or pg_dump. `wait` raises the classified failure."""
+
+    def __init__(self, name: str, tools: PgTools) -> None:
+        self.name = name
+        self.tools = tools
+        self.proc: Any = None
+        self.stderr = _Buffer()
+        self.failure: BaseException | None = None  # raised by a sink in sh's thread
+
+    def wait(self) -> None:
+        try:
+            try:
+                self.proc.wait()
+            except sh.ErrorReturnCode as exc:
+                if self.failure is None:
+                    raise classify_failure(self.name, exc.exit_code, self.stderr.text(),
+                                           self.tools) from None
+            except sh.SignalException:
+                if self.failure is None:
+                    raise ToolError(f"{self.name} was ended by a signal") from None
+            if self.failure is not None:
+                raise self.failure
+        finally:
+            _unregister(self)
+
+    def done(self) -> bool:
+        return self.proc is None or not self.proc.is_alive()
+
+    def end(self) -> None:
+        """Stop the process (and anything it started), if it still runs."""
+        proc = self.proc
+        if proc is None:
+            return
+        with contextlib.suppress(Exception):
+            if proc.is_alive():
+                proc.terminate()
+                for _ in range(20):
+                    if not proc.is_alive():
+                        break
+                    time.sleep(0.05)
+                if proc.is_alive():
+                    proc.kill()
+        _unregister(self)
+
+
+_children: set[Child] = set()
+_children_lock = threading.Lock()
+
+
+def _register(child: Child) -> None:
+    with _children_lock:
+        _children.add(child)
+
+
+def _unregister(child: Child) -> None:
+    with _children_lock:
+        _children.discard(child)
+
+
+def end_children() -> None:
+    """End every psql/pg_dump still running: after a failure or a timeout, nothing pgdoc
+    started may hold locks or wait on a pipe nobody reads."""
+    with _children_lock:
+        running = list(_children)
+    for child in running:
+        child.end()
+
+
+class _Buffer:
+    """A sink that keeps everything (stderr, small outputs)."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.parts.append(data)
+        self.size += len(data)
+
+    def data(self) -> bytes:
+        return b"".join(self.parts)
+
+    def text(self) -> str:
+        return self.data().decode("utf-8", "replace")
+
+
+class _Guarded:
+    """A sink that never raises into sh's reader thread: a failure there would leave the
+    pipe unread and the tool blocked forever. It records the failure and ends the tool."""
+
+    def __init__(self, sink: Sink, child: Child) -> None:
+        self.sink, self.child = sink, child
+
+    def write(self, data: bytes) -> None:
+        if self.child.failure is not None:
+            return
+        try:
+            self.sink.write(data)
+        except BaseException as exc:
+            self.child.failure = exc if isinstance(exc, Exception) else ToolError(str(exc))
+            threading.Thread(target=self.child.end, daemon=True).start()
 
 
 def _shell_quote(arg: str) -> str:
