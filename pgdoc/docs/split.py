@@ -114,14 +114,15 @@ def split_entries(
 def merge_split_views(entries: list[Entry], catalog: Catalog) -> list[Entry]:
     """A view that depends on another table's key is dumped by a whole-database pg_dump as a
     placeholder `CREATE VIEW ... AS SELECT NULL::...` plus its `_RETURN` rule holding
-    `CREATE OR REPLACE VIEW`; `pg_dump -t` writes one `CREATE VIEW`. The rule is known by
-    its catalog row (a view's `_RETURN` rule), and the placeholder by the rule's dependency
-    on it: the pair becomes the one entry `pg_dump -t` writes, under the view's own entry.
-    pg_dump builds both statements from the same parts, so the rule's text with `CREATE
-    VIEW` for `CREATE OR REPLACE VIEW` is exactly what `-t` writes (a test holds it to that)."""
+    `CREATE OR REPLACE VIEW`; `pg_dump -t` writes one `CREATE VIEW` (or the same pair, when
+    the view reaches itself through a function). The rule is known by its catalog row (a
+    view's `_RETURN` rule), the placeholder by the view's catalog row: the pair becomes one
+    entry, under the view's own heading. pg_dump builds both statements from the same
+    parts, so the rule's text with `CREATE VIEW` for `CREATE OR REPLACE VIEW` is exactly
+    what `-t` writes (a test holds it to that)."""
     if not catalog.view_rules:
         return entries
-    by_id = {e.dump_id: e for e in entries}
+    views = {e.oid: e for e in entries if e.desc == "VIEW" and e.tableoid == PG_CLASS}
     merged: dict[int, Entry] = {}  # view entry's dump id -> merged entry
     rules: set[int] = set()
     prefix = "CREATE OR REPLACE VIEW "
@@ -129,12 +130,9 @@ def merge_split_views(entries: list[Entry], catalog: Catalog) -> list[Entry]:
         if (e.desc != "RULE" or e.tableoid != PG_REWRITE or e.oid not in catalog.view_rules
                 or not e.defn.startswith(prefix)):
             continue
-        views = [by_id[d] for d in e.deps if d in by_id and by_id[d].desc == "VIEW"
-                 and by_id[d].tableoid == PG_CLASS
-                 and catalog.owners.get((PG_REWRITE, e.oid)) == by_id[d].oid]
-        if len(views) != 1:
+        view = views.get(catalog.owners.get((PG_REWRITE, e.oid), 0))
+        if view is None or view.dump_id in merged:
             continue
-        view = views[0]
         merged[view.dump_id] = replace(view, defn="CREATE VIEW " + e.defn[len(prefix):])
         rules.add(e.dump_id)
     if not merged:
