@@ -27,7 +27,7 @@ from pgdoc.config import (
     parse_config,
 )
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.history.repo import BODY_NAMES_MAX, SUBJECT_MAX, FolderChanges, commit_message, redact
+from pgdoc.history.repo import SUBJECT_MAX, FolderChanges, commit_message, redact
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -226,8 +226,12 @@ def test_commit_message_is_shortened_for_hundreds_of_tables() -> None:
     assert first == ("Update schemas: added 300 tables; changed users; "
                      "removed billing.old_invoices")
     assert len(first) <= SUBJECT_MAX
-    assert "Added (300):\n  new_table_000\n" in body
-    assert "... and 250 more" in body and len(body.splitlines()) < BODY_NAMES_MAX + 10
+    # The README promises every name in the body: all 300, not "... and 250 more".
+    names, removed_files = body.split("\n\n")
+    assert names.splitlines() == [
+        "Added (300):", *[f"  new_table_{i:03}" for i in range(300)],
+        "Changed (1):", "  users", "Removed (1):", "  billing.old_invoices"]
+    assert removed_files == "Removed files (1):\n  billing.old_invoices.sql"
 
     only_index = FolderChanges(changed=[f"{DOCS}/_index.md"])
     assert commit_message(only_index, {}, None) == "Update schemas: updated _index.md"
