@@ -44,7 +44,8 @@ _URL_USERINFO = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@")
 _BUSY_STATES = {"MERGE_HEAD": "a merge", "rebase-merge": "a rebase", "rebase-apply": "a rebase",
                 "CHERRY_PICK_HEAD": "a cherry-pick", "REVERT_HEAD": "a revert"}
 # Verbs that take no pathspecs but run the user's hooks, which would inherit
-# GIT_LITERAL_PATHSPECS from --literal-pathspecs; check-ignore takes paths, not pathspecs.
+# GIT_LITERAL_PATHSPECS from --literal-pathspecs; check-ignore refuses literal mode (its
+# paths get a "./" prefix instead).
 _NOT_LITERAL = frozenset({"fetch", "merge", "rebase", "push", "check-ignore"})
 _ZERO = "0" * 40
 _NO_ENTRY = ("000000", _ZERO)
@@ -304,10 +305,12 @@ def _shown(ctx: GitContext, path: Path) -> str:
 
 def not_ignored(ctx: GitContext) -> None:
     probes = [ctx.folder, f"{ctx.folder}/_index.md", f"{ctx.folder}/pgdoc-probe{SUFFIX}"]
-    status, out, _ = _run(ctx, "check-ignore", "--", *probes, check=False)
+    status, out, _ = _run(ctx, "check-ignore", "--", *[f"./{p}" for p in probes],
+                          check=False)
     if status == 0:
-        raise GitUsageError(f"git ignores {out.splitlines()[0]} (see .gitignore)",
-                            hint=f"un-ignore {ctx.folder} so pgdoc can commit it")
+        ignored = for_terminal(out.splitlines()[0].removeprefix("./"))
+        raise GitUsageError(f"git ignores {ignored} (see .gitignore)",
+                            hint=f"un-ignore {for_terminal(ctx.folder)} so pgdoc can commit it")
 
 
 # -- pull ----------------------------------------------------------------------------------
@@ -551,11 +554,13 @@ def _not_ignored(ctx: GitContext, paths: list[str], index: dict[str, str]) -> li
     would skip them too."""
     if not paths:
         return []
+    # check-ignore reads its paths as pathspecs, with no literal mode: "./" keeps a name
+    # such as ":(glob)x" from being read as magic.
     status, out, err = _run(ctx, "check-ignore", "-z", "--stdin", env=index,
-                            stdin=_nul(paths), check=False)
+                            stdin=_nul([f"./{p}" for p in paths]), check=False)
     if status not in (0, 1):
         raise GitError(f"git check-ignore failed: {last_line(err or out)}")
-    ignored = set(out.split("\0"))
+    ignored = {p.removeprefix("./") for p in out.split("\0")}
     return [p for p in paths if p not in ignored]
 
 
