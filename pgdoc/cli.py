@@ -195,8 +195,6 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
     if commit or pull:
         # Every git precondition is checked before connecting or writing anything.
         git_ctx = _gitops().preflight(folder, cfg.git, commit=commit, push=push, pull=pull)
-        if not kw["dry_run"] and (note := _gitops().repair_index(git_ctx)):
-            click.echo(f"pgdoc: {note}", err=True)
     tools = _tools(cfg, rep)
     progress = Progress(enabled=None if not (rep.quiet or rep.as_json) else False)
     if kw["dry_run"]:
@@ -206,6 +204,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
     outcome = GitOutcome(committing=commit)
     # The lock covers pull, write, commit and push: overlapping runs (cron) take turns.
     with locked(folder):
+        if git_ctx is not None and (note := _gitops().repair_index(git_ctx)):
+            click.echo(f"pgdoc: {note}", err=True)  # what an interrupted run left
         if git_ctx is not None and pull:
             rep.debug(f"pulling from {git_ctx.target}")
             _gitops().pull(git_ctx)
@@ -230,7 +230,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             except GitError:
                 # The docs are written (maybe committed): say what changed, then the error
                 # (which says whether a local commit was made and is kept).
-                _report_plan(rep, p, folder, dry_run=False)
+                _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
                 raise
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK

@@ -303,7 +303,7 @@ def test_rejected_push_exits_3_and_keeps_the_local_commit(
     assert repos.remote_head() == theirs
     # What the sync wrote is still reported before the error (issue 14).
     assert out.startswith("Found 2 tables (+2 new, 0 changed, 0 orphaned)\n")
-    assert f" files in {DOCS}; index: " in out
+    assert f" files in {DOCS}; index: " in out and out.endswith(f"Committed {local[:10]}.\n")
 
     # The remedy the message names: with git.pull: rebase the next run catches up.
     Path("pgdoc.yaml").write_text("git:\n  pull: rebase\n")

@@ -10,9 +10,10 @@ The commit is built in a temporary index (HEAD's tree plus pgdoc's files as they
 disk), so whatever the user has staged or left unstaged stays exactly as it was; then the
 branch moves (update-ref) and only the committed paths of the real index are brought in
 line. A run killed between those two steps leaves the real index holding the previous
-commit's blobs for pgdoc's files; the next run finds exactly that (`repair_index`), puts
-them right and says so. Every check runs before the first write (`preflight`), and every
-git failure becomes a GitError with one line that says what happened and what to do.
+commit's blobs for pgdoc's files; the next run finds exactly that (`repair_index`, under
+the output folder's lock, before anything is written), puts them right and says so. Every
+other check runs before the first write too (`preflight`), and every git failure becomes
+a GitError with one line that says what happened and what to do.
 """
 
 from __future__ import annotations
@@ -145,7 +146,6 @@ def preflight(folder: Path, cfg: GitConfig, commit: bool = True, push: bool = Fa
     if commit or pull:
         check_identity(ctx)
         not_ignored(ctx)
-        index_unlocked(ctx)
     return ctx
 
 
@@ -280,8 +280,8 @@ def index_lock(ctx: GitContext) -> Path:
 
 
 def index_unlocked(ctx: GitContext, wait: float = INDEX_LOCK_WAIT) -> None:
-    """Fail before writing anything while another git command holds the index (a moment's
-    wait covers an editor's background `git status`)."""
+    """Fail while another git command holds the index (a moment's wait covers an
+    editor's background `git status`)."""
     lock = index_lock(ctx)
     deadline = time.monotonic() + wait
     while lock.exists():
@@ -405,8 +405,7 @@ def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None,
         raise GitError(f"HEAD moved from {ctx.branch or 'a detached commit'} to "
                        f"{branch or 'a detached commit'} while pgdoc ran; nothing was committed",
                        hint="run the sync again")
-    index_unlocked(ctx)  # fail before committing, not between the commit and the index
-    repaired = repair_index(ctx)
+    repaired = repair_index(ctx)  # and fails now, not after committing, if the index is locked
     parent = head_commit(ctx)
     with tempfile.TemporaryDirectory(prefix="pgdoc-git-") as tmp:
         index = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -590,12 +589,15 @@ def left_out_paths(ctx: GitContext, index: dict[str, str]) -> list[str]:
 
 
 def repair_index(ctx: GitContext) -> str | None:
-    """Put right the real index after a run that died between moving the branch and
-    updating the index (or could not take `index.lock`): then the index still holds the
+    """Check that git's index is not locked (GitError, exit 3, before anything is
+    written), then put it right after a run that died between moving the branch and
+    updating the index (or found `index.lock` taken then): the index still holds the
     previous commit's version of files pgdoc wrote in HEAD, and the user's next commit
     would silently revert them. Only entries that exactly that explains are reset (a
     file pgdoc wrote, whose index entry is HEAD's parent's); anything else staged in the
-    folder is the user's and stays. Returns a one-line note when it repaired something."""
+    folder is the user's and stays. Returns a one-line note when it repaired something.
+    Call it under the output folder's lock, so it never races another pgdoc run."""
+    index_unlocked(ctx)
     head = head_commit(ctx)
     if head is None:
         return None
