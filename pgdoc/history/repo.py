@@ -417,7 +417,7 @@ def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None,
         paths = [*_not_ignored(ctx, written, index), *deleted]
         if paths:
             _run(ctx, "add", "--all", "--pathspec-from-file=-", "--pathspec-file-nul",
-                 env=index, stdin=_nul(paths), what=f"git add (in {ctx.folder})")
+                 env=index, stdin=_nul(paths), what=f"git add (in {for_terminal(ctx.folder)})")
         changes = folder_changes(ctx, index)
         left_out = left_out_paths(ctx, index)
         if not changes:
