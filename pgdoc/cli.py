@@ -22,6 +22,7 @@ from pgdoc.errors import (
     EXIT_FAILURE,
     EXIT_OK,
     EXIT_USAGE,
+    GitError,
     GitUsageError,
     PgdocError,
 )
@@ -203,6 +204,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
     outcome = GitOutcome(committing=commit)
     # The lock covers pull, write, commit and push: overlapping runs (cron) take turns.
     with locked(folder):
+        if git_ctx is not None and (note := _gitops().repair_index(git_ctx)):
+            click.echo(f"pgdoc: {note}", err=True)  # what an interrupted run left
         if git_ctx is not None and pull:
             rep.debug(f"pulling from {git_ctx.target}")
             _gitops().pull(git_ctx)
@@ -216,10 +219,19 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
         rep.debug(f"read the database and the folder in {planned - started:.2f}s, wrote "
                   f"{len(written)} files in {time.monotonic() - planned:.2f}s")
         if git_ctx is not None and commit:
-            outcome.sha = _gitops().commit_changes(git_ctx, _file_names(p), message)
-            if push:
-                outcome.target = git_ctx.target
-                outcome.pushed = _gitops().push(git_ctx)
+            try:
+                result = _gitops().commit_changes(git_ctx, _file_names(p), message)
+                outcome.sha = result.sha
+                for note in result.notes(quiet=rep.quiet):
+                    click.echo(f"pgdoc: {note}", err=True)
+                if push:
+                    outcome.target = git_ctx.target
+                    outcome.pushed = _gitops().push(git_ctx)
+            except GitError:
+                # The docs are written (maybe committed): say what changed, then the error
+                # (which says whether a local commit was made and is kept).
+                _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
+                raise
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 

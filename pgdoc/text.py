@@ -63,3 +63,28 @@ def md_code(text: str, in_table: bool = True) -> str:
         fence += "`"
     pad = " " if text.startswith("`") or text.endswith("`") or text.strip() != text else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def for_terminal(text: str) -> str:
+    """Text shown as it is, for a terminal or a commit message: control characters (C0,
+    DEL, C1) become `\\n`, `\\r`, `\\t` or `\\xNN`, so no escape sequence (ESC, CSI, OSC)
+    reaches a terminal; bidi overrides, isolates and marks and line/paragraph separators
+    become `\\uNNNN`, so nothing reorders or breaks a line. The result is one line;
+    other characters, backslashes included, stay as they are."""
+    if text.isprintable():  # the usual case: none of the characters below
+        return text
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in named:
+            out.append(named[ch])
+        elif code < 0x20 or 0x7F <= code <= 0x9F:
+            out.append(f"\\x{code:02x}")
+        elif (ch in "\u061c\u200e\u200f\u2028\u2029" or 0x202A <= code <= 0x202E
+              or 0x2066 <= code <= 0x2069 or 0xD800 <= code <= 0xDFFF):
+            # 0xD800-0xDFFF: undecodable bytes of a file name (surrogateescape)
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -12,9 +12,11 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pgdoc.cli import main
 from pgdoc.config import (
@@ -27,7 +29,8 @@ from pgdoc.config import (
     parse_config,
 )
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.history.repo import BODY_NAMES_MAX, SUBJECT_MAX, FolderChanges, commit_message, redact
+from pgdoc.history.repo import SUBJECT_MAX, FolderChanges, commit_message, redact, unattended
+from pgdoc.text import for_terminal
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -144,7 +147,7 @@ def test_sync_commits_only_the_docs_and_pushes(repos: Repos, schema: object,
     new = commits(work, before)
     assert len(new) == 1
     assert all(f.startswith(f"{DOCS}/") for f in files_of(work, new[0]))
-    assert {"_index.md", "_table_list.txt", "users.sql", "legacy_sessions.sql"} <= {
+    assert {"_index.md", "_table_list.txt", "schema.json", "users.sql", "legacy_sessions.sql"} == {
         Path(f).name for f in files_of(work, new[0])}
     assert subject(work) == "Update schemas: added legacy_sessions, users"
     assert repos.remote_head() == new[0]
@@ -226,8 +229,12 @@ def test_commit_message_is_shortened_for_hundreds_of_tables() -> None:
     assert first == ("Update schemas: added 300 tables; changed users; "
                      "removed billing.old_invoices")
     assert len(first) <= SUBJECT_MAX
-    assert "Added (300):\n  new_table_000\n" in body
-    assert "... and 250 more" in body and len(body.splitlines()) < BODY_NAMES_MAX + 10
+    # The README promises every name in the body: all 300, not "... and 250 more".
+    names, removed_files = body.split("\n\n")
+    assert names.splitlines() == [
+        "Added (300):", *[f"  new_table_{i:03}" for i in range(300)],
+        "Changed (1):", "  users", "Removed (1):", "  billing.old_invoices"]
+    assert removed_files == "Removed files (1):\n  billing.old_invoices.sql"
 
     only_index = FolderChanges(changed=[f"{DOCS}/_index.md"])
     assert commit_message(only_index, {}, None) == "Update schemas: updated _index.md"
@@ -294,6 +301,9 @@ def test_rejected_push_exits_3_and_keeps_the_local_commit(
     assert "git pull --rebase" in err and "git.pull: rebase" in err
     assert subject(repos.work) == "Update schemas: added legacy_sessions, users"
     assert repos.remote_head() == theirs
+    # What the sync wrote is still reported before the error (issue 14).
+    assert out.startswith("Found 2 tables (+2 new, 0 changed, 0 orphaned)\n")
+    assert f" files in {DOCS}; index: " in out and out.endswith(f"Committed {local[:10]}.\n")
 
     # The remedy the message names: with git.pull: rebase the next run catches up.
     Path("pgdoc.yaml").write_text("git:\n  pull: rebase\n")
@@ -547,3 +557,329 @@ def test_config_example_shows_every_key() -> None:
     nested = set(re.findall(r"(?m)^  ([a-z_]+):", uncommented))
     assert top == set(_TOP_KEYS)
     assert nested == set(_DB_KEYS) | set(_GIT_KEYS)
+
+
+# -- a safe folder, a safe repository (issue 12) --------------------------------------------
+
+
+def pgdoc_process(*args: str, cwd: Path, path_first: Path | None = None
+                  ) -> subprocess.CompletedProcess[str]:
+    """`pgdoc ARGS` as its own process (no terminal), optionally with `path_first` ahead on
+    PATH (where the git wrapper below lives)."""
+    path = os.pathsep.join([*([str(path_first)] if path_first else []), str(BIN),
+                            os.environ["PATH"]])
+    return subprocess.run([str(PGDOC), *args], cwd=cwd, env={**os.environ, "PATH": path},
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=180, check=False)
+
+
+def interrupting_git(tmp_path: Path, action: str) -> Path:
+    """A folder with a `git` that is the real git, except that `git reset` (pgdoc's index
+    update right after it moved the branch) first runs `action`: `kill -9 $PPID` kills
+    pgdoc there, `: > .git/index.lock` makes another process hold the index."""
+    real = shutil.which("git")
+    assert real
+    folder = tmp_path / "interrupting-bin"
+    folder.mkdir()
+    script = folder / "git"
+    script.write_text(f'#!/bin/sh\nfor arg in "$@"; do\n  if [ "$arg" = reset ]; then\n'
+                      f'    {action}\n  fi\ndone\nexec {real} "$@"\n')
+    script.chmod(0o755)
+    return folder
+
+
+def status_lines(repo: Path, *paths: str) -> list[str]:
+    """`git status --porcelain` lines, leading spaces kept."""
+    return subprocess.run(["git", "status", "--porcelain", "--", *paths], cwd=repo,
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+
+
+def tree_files(repo: Path, rev: str = "HEAD") -> list[str]:
+    return git(repo, "ls-tree", "-r", "--name-only", rev).splitlines()
+
+
+def test_glob_characters_in_the_folder_name_match_only_that_folder(
+        repos: Repos, schema: object, capsys: pytest.CaptureFixture[str]) -> None:
+    work = repos.work
+    (work / "dsecret").mkdir()
+    (work / "dsecret/creds.env").write_text("API_KEY=hunter2\n")
+    (work / "dx.txt").write_text("scratch\n")
+
+    code, _, err = run(capsys, "sync", "--commit", "--push", "-o", "d*")
+
+    assert (code, err) == (0, "")
+    committed = files_of(work, repos.head())
+    assert "d*/users.sql" in committed and all(f.startswith("d*/") for f in committed)
+    assert not {"dsecret/creds.env", "dx.txt"} & set(tree_files(repos.remote, "main"))
+    assert git(work, "status", "--porcelain").splitlines() == ["?? dsecret/", "?? dx.txt"]
+    assert "hunter2" not in git(repos.remote, "log", "-p", "--all")
+
+    # Pathspec magic is taken literally too: ':(top)...' is a folder of that name.
+    code, _, err = run(capsys, "sync", "--commit", "-o", ":(glob)**")
+    assert (code, err) == (0, "")
+    assert all(f.startswith(":(glob)**/") for f in files_of(work, repos.head()))
+    assert git(work, "status", "--porcelain").splitlines() == ["?? dsecret/", "?? dx.txt"]
+
+
+def test_only_files_pgdoc_wrote_are_committed_and_the_rest_is_named(
+        repos: Repos, schema: Callable[[str], None], capsys: pytest.CaptureFixture[str]) -> None:
+    work, docs = repos.work, repos.work / DOCS
+    assert run(capsys, "sync", "--commit", "--push")[0] == 0
+    (docs / "README.md").write_text("About these docs\n")
+    (docs / "owner.txt").write_text("team-db\n")
+    git(work, "add", f"{DOCS}/README.md", f"{DOCS}/owner.txt")
+    git(work, "commit", "-q", "-m", "docs readme")
+    # The user's files beside pgdoc's: an untracked secret, an edit, a deletion, a .sql and
+    # a subfolder without pgdoc's marker, and a symlink with a pgdoc-like name.
+    (docs / "NOTES.local").write_text("prod password: hunter2\n")
+    (docs / "README.md").write_text("About these docs, edited\n")
+    (docs / "owner.txt").unlink()
+    (docs / "scratch.sql").write_text("select 1; -- prod password: hunter2\n")
+    (docs / "sub").mkdir()
+    (docs / "sub/copy.sql").write_text((docs / "users.sql").read_text())
+    (docs / "evil.md").symlink_to(docs / "_index.md")
+    schema("ALTER TABLE users ADD COLUMN name text; DROP TABLE legacy_sessions;")
+    before = repos.head()
+
+    code, _, err = run(capsys, "sync", "--commit", "--push", "--prune")
+
+    assert code == 0 and "Traceback" not in err
+    new = commits(work, before)
+    assert len(new) == 1
+    committed = set(files_of(work, new[0]))
+    assert {f"{DOCS}/users.sql", f"{DOCS}/legacy_sessions.sql"} <= committed
+    assert all(PurePosixPath(f).name.startswith(("_", "schema.json", "users.sql",
+                                                 "legacy_sessions.sql")) for f in committed)
+    assert "hunter2" not in git(repos.remote, "log", "-p", "--all")
+    assert {f"{DOCS}/README.md", f"{DOCS}/owner.txt"} <= set(tree_files(repos.remote, "main"))
+    left_out = sorted(f"{DOCS}/{name}" for name in (
+        "NOTES.local", "README.md", "evil.md", "owner.txt", "scratch.sql", "sub/copy.sql"))
+    assert err.count("\n") == 1 and err.startswith(
+        "pgdoc: left out of the commit, not written by pgdoc: ")
+    assert sorted(err.split(": ", 2)[2].strip().split(", ")) == left_out
+    # The message names the removed table and the pruned file.
+    message = git(work, "log", "-1", "--format=%B")
+    assert message.splitlines()[0] == (
+        "Update schemas: changed users; removed legacy_sessions")
+    assert "\n\nRemoved files (1):\n  legacy_sessions.sql" in message
+    # The user's files are exactly as they were.
+    assert sorted(status_lines(work, DOCS)) == [
+        f" D {DOCS}/owner.txt", f" M {DOCS}/README.md", f"?? {DOCS}/NOTES.local",
+        f"?? {DOCS}/evil.md", f"?? {DOCS}/scratch.sql", f"?? {DOCS}/sub/"]
+
+    # Nothing new to commit: --quiet stays silent (cron mails nothing every night).
+    assert run(capsys, "sync", "--commit", "--quiet") == (0, "", "")
+
+
+def test_a_kill_between_branch_update_and_index_reset_is_repaired(
+        repos: Repos, schema: Callable[[str], None], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    work = repos.work
+    assert run(capsys, "sync", "--commit", "--push")[0] == 0
+    schema("ALTER TABLE users ADD COLUMN name text;")
+    (work / "staged.txt").write_text("work in progress\n")
+    (work / DOCS / "README.md").write_text("the user's, staged\n")
+    git(work, "add", "staged.txt", f"{DOCS}/README.md")
+
+    killed = pgdoc_process("sync", "--commit", cwd=work,
+                           path_first=interrupting_git(tmp_path, "kill -9 $PPID; exit 1"))
+
+    assert killed.returncode == -9, killed.stderr
+    # The branch moved, the index did not: the user's next commit would revert the docs.
+    assert subject(work) == "Update schemas: changed users"
+    assert f"{DOCS}/users.sql" in git(work, "diff", "--cached", "--name-only").splitlines()
+
+    code, out, err = run(capsys, "sync", "--commit", "--push")
+
+    assert code == 0 and "Traceback" not in err
+    head = repos.head()
+    assert err == (f"pgdoc: repaired git's index: 3 files in {DOCS} still had their state "
+                   f"from before commit {head[:10]} (an earlier pgdoc run stopped before "
+                   "updating the index); they now match the commit\n"
+                   f"pgdoc: left out of the commit, not written by pgdoc: {DOCS}/README.md\n")
+    assert "Nothing to commit, pushed to origin/main." in out
+    assert repos.remote_head() == head
+    # Only pgdoc's entries were repaired: the user's staged work is still staged.
+    assert sorted(git(work, "diff", "--cached", "--name-only").splitlines()) == [
+        f"{DOCS}/README.md", "staged.txt"]
+    git(work, "commit", "-q", "-m", "feature")
+    assert sorted(files_of(work, "HEAD")) == [f"{DOCS}/README.md", "staged.txt"]
+    assert "name text" in git(work, "show", f"HEAD:{DOCS}/users.sql")
+    assert git(work, "status", "--porcelain") == ""
+
+
+def test_a_held_index_lock_gives_one_line_and_the_next_run_repairs(
+        repos: Repos, schema: Callable[[str], None], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    work = repos.work
+    lock = work / ".git/index.lock"
+    lock.write_text("")
+    code, out, err = run(capsys, "sync", "--commit")
+    assert (code, out) == (3, "")
+    assert_one_line_error(err, "git's index is locked: .git/index.lock exists",
+                          "pgdoc wrote nothing")
+    assert not (work / "docs").exists()
+    lock.unlink()
+
+    # Another git command takes the lock just after pgdoc moved the branch.
+    assert run(capsys, "sync", "--commit", "--push")[0] == 0
+    schema("ALTER TABLE users ADD COLUMN name text;")
+    held = pgdoc_process("sync", "--commit", "--push", cwd=work,
+                         path_first=interrupting_git(tmp_path, ": > .git/index.lock"))
+    assert held.returncode == 3
+    head = repos.head()
+    assert_one_line_error(held.stderr, f"committed {head[:10]} to main, but could not update "
+                          "git's index: git's index is locked: .git/index.lock exists",
+                          "the commit is safe; the next pgdoc run repairs the index")
+    assert held.stdout.startswith("Found 2 tables (+0 new, 1 changed, 0 orphaned)\n")
+    assert subject(work) == "Update schemas: changed users"
+    assert repos.remote_head() != head
+
+    # While the lock is held, every run stops before writing, with the same one line.
+    code, out, err = run(capsys, "sync", "--commit", "--push")
+    assert (code, out) == (3, "")
+    assert_one_line_error(err, "git's index is locked")
+
+    lock.unlink()
+    code, out, err = run(capsys, "sync", "--commit", "--push")
+    assert code == 0
+    assert err.startswith("pgdoc: repaired git's index: ") and err.count("\n") == 1
+    assert repos.remote_head() == repos.head() == head
+    assert git(work, "status", "--porcelain") == ""
+
+
+FORGED = "zz\n\nCo-authored-by: Mallory <m@evil.example>"
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31mred"
+BIDI = "invoice\u202etxt.exe"
+
+
+def test_names_cannot_forge_trailers_or_escape_into_the_message(
+        repos: Repos, schema: Callable[[str], None], capsys: pytest.CaptureFixture[str]) -> None:
+    schema(f'CREATE TABLE "{FORGED}" (id int); CREATE TABLE "{ESCAPES}" (id int);'
+           f'CREATE TABLE "{BIDI}" (id int);')
+
+    code, out, err = run(capsys, "sync", "--commit")
+
+    assert code == 0 and "Traceback" not in err
+    message = git(repos.work, "log", "-1", "--format=%B")
+    assert git(repos.work, "log", "-1", "--format=%(trailers)") == ""
+    assert trailers(message) == ""
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e", "\n\nCo-authored-by"):
+        assert raw not in message
+    assert '"zz\\n\\nCo-authored-by: Mallory <m@evil.example>"' in message
+    assert "\\x1b]0;pwned\\x07\\x1b[2J\\x9b31mred" in message and "invoice\\u202etxt" in message
+    assert not any(line.startswith("Co-authored-by") for line in message.splitlines())
+    assert f"Committed {repos.head()[:10]}." in out
+
+
+def trailers(message: str) -> str:
+    """What git itself reads as trailers in `message`."""
+    return subprocess.run(["git", "interpret-trailers", "--parse"], input=message,
+                          capture_output=True, text=True, check=True).stdout
+
+
+# -- the commit message (issue 14) ---------------------------------------------------------
+
+
+def test_commit_message_names_pruned_files_and_renders_details() -> None:
+    changes = FolderChanges(changed=[f"{DOCS}/users.sql", f"{DOCS}/_index.md"],
+                            removed=[f"{DOCS}/legacy_sessions.sql", f"{DOCS}/_erd_billing.md"])
+    details = ["users: column name added", f"evil: {FORGED}", "",
+               "Signed-off-by: Mallory <m@evil.example>"]
+    text = commit_message(changes, {"legacy_sessions.sql": "legacy_sessions"}, None, details)
+    assert text == (
+        "Update schemas: changed users; removed legacy_sessions\n\n"
+        "Removed files (2):\n  _erd_billing.md\n  legacy_sessions.sql\n\n"
+        "  users: column name added\n"
+        "  evil: zz\\n\\nCo-authored-by: Mallory <m@evil.example>\n"
+        "\n"
+        "  Signed-off-by: Mallory <m@evil.example>")
+    assert trailers(text) == ""
+    # A custom message is the user's, as given, with the summary filled in.
+    assert commit_message(changes, {}, "docs(db): {summary}", details) == (
+        "docs(db): changed users; removed legacy_sessions")
+
+
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=40, unique=True),
+       st.lists(st.text(max_size=40), max_size=5))
+def test_no_name_or_detail_can_start_a_line_of_the_message(names: list[str],
+                                                           details: list[str]) -> None:
+    files = {f"t{i}.sql": name for i, name in enumerate(names)}
+    half = len(files) // 2
+    changes = FolderChanges(added=[f"{DOCS}/{f}" for f in list(files)[:half]],
+                            removed=[f"{DOCS}/{f}" for f in list(files)[half:]])
+    lines = commit_message(changes, files, None, details).split("\n")
+    assert lines[0].startswith("Update schemas: ")
+    for line in lines[1:]:
+        assert line == "" or line.startswith("  ") or re.fullmatch(
+            r"(Added|Removed|Removed files) \(\d+\):", line), line
+    text = "\n".join(lines)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", text)
+
+
+@given(st.text())
+def test_for_terminal_leaves_nothing_a_terminal_acts_on(text: str) -> None:
+    shown = for_terminal(text)
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                         r"\u2066-\u2069\ud800-\udfff]", shown)
+    assert len(shown.splitlines()) <= 1
+    if text.isprintable():
+        assert shown == text
+
+
+def test_for_terminal_examples() -> None:
+    assert for_terminal("users") == "users"
+    assert for_terminal("a\nb\r\tc") == "a\\nb\\r\\tc"
+    assert for_terminal("\x1b[31mred\x1b]0;t\x07\x9b\x7f") == (
+        "\\x1b[31mred\\x1b]0;t\\x07\\x9b\\x7f")
+    assert for_terminal("a\u202eb\u2066c\u2069\u200e\u200f\u061c\u2028\u2029") == (
+        "a\\u202eb\\u2066c\\u2069\\u200e\\u200f\\u061c\\u2028\\u2029")
+    assert for_terminal("caf\u00e9 \U0001f680 back\\slash") == "caf\u00e9 \U0001f680 back\\slash"
+    assert for_terminal("bad\udcff") == "bad\\udcff"
+
+
+# -- who commits: git.author only when nobody is at the terminal (issue 14) -----------------
+
+
+def test_git_author_only_for_unattended_runs(repos: Repos, schema: Callable[[str], None],
+                                             git_home: Path) -> None:
+    work = repos.work
+    (work / "pgdoc.yaml").write_text("git:\n  author: 'pgdoc bot <pgdoc@example.com>'\n")
+
+    def at_terminal() -> int:
+        primary, secondary = os.openpty()
+        try:
+            done = subprocess.run([str(PGDOC), "sync", "--commit", "--quiet"], cwd=work,
+                                  stdin=secondary, stderr=secondary, stdout=subprocess.PIPE,
+                                  timeout=180, check=False)
+        finally:
+            os.close(secondary)
+            os.close(primary)
+        return done.returncode
+
+    who = ["log", "-1", "--format=%an <%ae>|%cn <%ce>"]
+    # Somebody at a terminal: their own identity, although the shared config names a bot.
+    assert at_terminal() == 0
+    assert git(work, *who) == "Test Dev <dev@example.com>|Test Dev <dev@example.com>"
+    # cron, CI (no terminal): the bot.
+    schema("CREATE TABLE survey_notes (id bigint PRIMARY KEY);")
+    assert pgdoc_process("sync", "--commit", "--quiet", cwd=work).returncode == 0
+    assert git(work, *who) == "pgdoc bot <pgdoc@example.com>|pgdoc bot <pgdoc@example.com>"
+    # At a terminal, but git knows nobody: the bot rather than a failure.
+    write_gitconfig(git_home, identity=False)
+    schema("ALTER TABLE users ADD COLUMN name text;")
+    assert at_terminal() == 0
+    assert git(work, *who) == "pgdoc bot <pgdoc@example.com>|pgdoc bot <pgdoc@example.com>"
+
+
+def test_unattended_means_no_terminal_on_stdin_or_stderr() -> None:
+    primary, secondary = os.openpty()
+    try:
+        with open(secondary, "w", closefd=False) as tty, open(os.devnull) as null:
+            assert unattended((null, null)) is True
+            assert unattended((tty, null)) is False
+            assert unattended((null, tty)) is False
+            assert unattended((None, None)) is True
+    finally:
+        os.close(secondary)
+        os.close(primary)

@@ -1,25 +1,40 @@
-"""git, through GitPython, as small named verbs: preflight, pull, commit_changes, push.
+"""git, through GitPython, as small named verbs: preflight, repair_index, pull,
+commit_changes, push.
 
-pgdoc commits the output folder and nothing else. The commit is built in a temporary
-index (HEAD's tree plus the folder as it is on disk), so whatever the user has staged or
-left unstaged elsewhere stays exactly as it was; afterwards only the folder's entries of
-the real index are brought in line with the new commit. Every check runs before the
-first write (`preflight`), and every git failure becomes a GitError with one line that
-says what happened and what to do.
+pgdoc commits the files it wrote in the output folder and nothing else: files that carry
+its marker (pgdoc.folder.markers), and the deletion of such files. Anything else in the
+folder (a user's notes, a file somebody edited by hand) is left out and named. Every path
+reaches git literally (`--literal-pathspecs`), so a folder called `d*` is that folder.
+
+The commit is built in a temporary index (HEAD's tree plus pgdoc's files as they are on
+disk), so whatever the user has staged or left unstaged stays exactly as it was; then the
+branch moves (update-ref) and only the committed paths of the real index are brought in
+line. A run killed between those two steps leaves the real index holding the previous
+commit's blobs for pgdoc's files; the next run finds exactly that (`repair_index`, under
+the output folder's lock, before anything is written), puts them right and says so. Every
+other check runs before the first write too (`preflight`), and every git failure becomes
+a GitError with one line that says what happened and what to do.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import tempfile
-from dataclasses import dataclass, field
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import TextIO
 
 import git
 
 from pgdoc.config import GitConfig
 from pgdoc.errors import GitError, GitUsageError
+from pgdoc.folder.markers import HEAD_BYTES, has_marker, legacy_marker
 from pgdoc.folder.naming import SUFFIX, decode_filename
+from pgdoc.text import for_terminal
 
 # Never wait for a password prompt: cron has nobody to type it.
 _NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0"}
@@ -29,8 +44,17 @@ _AUTHOR = re.compile(r"^\s*([^<>]*[^<>\s])\s*<([^<>\s]+)>\s*$")
 _URL_USERINFO = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@")
 _BUSY_STATES = {"MERGE_HEAD": "a merge", "rebase-merge": "a rebase", "rebase-apply": "a rebase",
                 "CHERRY_PICK_HEAD": "a cherry-pick", "REVERT_HEAD": "a revert"}
+# Verbs that take no pathspecs but run the user's hooks, which would inherit
+# GIT_LITERAL_PATHSPECS from --literal-pathspecs; check-ignore refuses literal mode (its
+# paths get a "./" prefix instead).
+_NOT_LITERAL = frozenset({"fetch", "merge", "rebase", "push", "check-ignore"})
+_ZERO = "0" * 40
+_NO_ENTRY = ("000000", _ZERO)
+INDEX_FILE = "_index.md"
+LIST_FILE = "_table_list.txt"  # pgdoc 0.1 wrote it without a marker
+INDEX_LOCK_WAIT = 2.0  # seconds: another git command (an editor's `git status`) may hold it
 SUBJECT_MAX = 90  # room for the common 'added a; changed b; removed c'
-BODY_NAMES_MAX = 50
+LEFT_OUT_SHOWN = 10  # file names in the "left out of the commit" note
 
 
 @dataclass(frozen=True)
@@ -56,19 +80,38 @@ def redact(text: str) -> str:
 
 
 def _run(ctx_or_repo: GitContext | git.Repo, *args: str, env: dict[str, str] | None = None,
-         check: bool = True, what: str | None = None, hint: str | None = None
-         ) -> tuple[int, str, str]:
-    """Run one git command; returns (status, stdout, stderr). The one place git runs."""
+         check: bool = True, what: str | None = None, hint: str | None = None,
+         stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run one git command; returns (status, stdout, stderr). The one place git runs.
+    Pathspecs are always literal; long path lists go through `stdin` (no length limit)."""
     repo = ctx_or_repo.repo if isinstance(ctx_or_repo, GitContext) else ctx_or_repo
     base = ctx_or_repo.env if isinstance(ctx_or_repo, GitContext) else {}
-    status, out, err = repo.git.execute(
-        ["git", *args], with_extended_output=True, with_exceptions=False,
-        env={**_NO_PROMPT, **base, **(env or {})},
-    )
+    literal = [] if _verb(args) in _NOT_LITERAL else ["--literal-pathspecs"]
+    with tempfile.TemporaryFile() if stdin is not None else nullcontext() as istream:
+        if istream is not None and stdin is not None:
+            istream.write(stdin)
+            istream.seek(0)
+        status, out, err = repo.git.execute(
+            ["git", *literal, *args], with_extended_output=True, with_exceptions=False,
+            env={**_NO_PROMPT, **base, **(env or {})}, istream=istream,
+        )
     if check and status != 0:
-        raise GitError(f"{what or 'git ' + args[0]} failed: {last_line(err or out)}",
+        raise GitError(f"{what or 'git ' + _verb(args)} failed: {last_line(err or out)}",
                        hint=hint)
     return int(status), str(out), str(err)
+
+
+def _verb(args: tuple[str, ...]) -> str:
+    """The git command in `args`, past global options such as `-c key=value`."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "-c":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return ""
 
 
 def last_line(text: str) -> str:
@@ -98,7 +141,8 @@ def preflight(folder: Path, cfg: GitConfig, commit: bool = True, push: bool = Fa
         assert branch is not None
         remote, remote_branch = push_target(repo, branch, cfg)
     ctx = GitContext(repo=repo, root=root, folder=rel, branch=branch, remote=remote,
-                     remote_branch=remote_branch, env=identity_env(cfg))
+                     remote_branch=remote_branch)
+    ctx = replace(ctx, env=commit_identity(ctx, cfg))
     if commit or pull:
         check_identity(ctx)
         not_ignored(ctx)
@@ -192,23 +236,81 @@ def identity_env(cfg: GitConfig) -> dict[str, str]:
             "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
 
 
+def commit_identity(ctx: GitContext, cfg: GitConfig) -> dict[str, str]:
+    """Who commits: git.author only when the run is unattended (no terminal on stdin or
+    stderr: cron, CI, a hook, a service) or when git has no identity of its own;
+    otherwise the user's own git identity (user.name/user.email, GIT_AUTHOR_*), so a
+    shared config's bot author never takes credit for somebody's manual sync."""
+    env = identity_env(cfg)  # validated even when unused: a typo fails on a laptop too
+    if env and not unattended() and has_identity(ctx):
+        return {}
+    return env
+
+
+def unattended(streams: tuple[TextIO | None, ...] | None = None) -> bool:
+    """No terminal on stdin or stderr (the streams given, else sys.stdin and sys.stderr)."""
+    for stream in streams if streams is not None else (sys.stdin, sys.stderr):
+        try:
+            if stream is not None and stream.isatty():
+                return False
+        except (ValueError, OSError):  # closed or detached
+            continue
+    return True
+
+
+def has_identity(ctx: GitContext) -> bool:
+    """Whether git itself knows who commits, as strictly as the commit will ask: no
+    identity guessed from the host name."""
+    return all(_run(ctx, *_STRICT_IDENT, "var", var, check=False)[0] == 0
+               for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"))
+
+
 def check_identity(ctx: GitContext) -> None:
-    """Ask git itself, as strictly as the commit will: no identity guessed from the host."""
-    for var in ("GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"):
-        status, _, _ = _run(ctx, *_STRICT_IDENT, "var", var, check=False)
-        if status != 0:
-            raise GitUsageError(
-                f"no git identity to commit as in {ctx.root}",
-                hint="set git.author: 'Name <email>' in the config, or run "
-                "`git config user.name NAME` and `git config user.email EMAIL`")
+    if not has_identity(ctx):
+        raise GitUsageError(
+            f"no git identity to commit as in {ctx.root}",
+            hint="set git.author: 'Name <email>' in the config, or run "
+            "`git config user.name NAME` and `git config user.email EMAIL`")
+
+
+def index_lock(ctx: GitContext) -> Path:
+    """Where git locks the index of this work tree (each linked worktree has its own)."""
+    out = _run(ctx, "rev-parse", "--git-path", "index")[1].strip()
+    return ctx.root / f"{out}.lock"  # git prints it relative to the top level, or absolute
+
+
+def index_unlocked(ctx: GitContext, wait: float = INDEX_LOCK_WAIT) -> None:
+    """Fail while another git command holds the index (a moment's wait covers an
+    editor's background `git status`)."""
+    lock = index_lock(ctx)
+    deadline = time.monotonic() + wait
+    while lock.exists():
+        if time.monotonic() >= deadline:
+            raise GitError(_LOCKED.format(lock=_shown(ctx, lock)),
+                           hint="wait for it to finish, or delete the lock file if no git "
+                           "command is running; pgdoc wrote nothing")
+        time.sleep(0.1)
+
+
+_LOCKED = ("git's index is locked: {lock} exists (another git command is running, or one "
+           "was killed)")
+
+
+def _shown(ctx: GitContext, path: Path) -> str:
+    try:
+        return for_terminal(path.relative_to(ctx.root).as_posix())
+    except ValueError:
+        return for_terminal(str(path))
 
 
 def not_ignored(ctx: GitContext) -> None:
     probes = [ctx.folder, f"{ctx.folder}/_index.md", f"{ctx.folder}/pgdoc-probe{SUFFIX}"]
-    status, out, _ = _run(ctx, "check-ignore", "--", *probes, check=False)
+    status, out, _ = _run(ctx, "check-ignore", "--", *[f"./{p}" for p in probes],
+                          check=False)
     if status == 0:
-        raise GitUsageError(f"git ignores {out.splitlines()[0]} (see .gitignore)",
-                            hint=f"un-ignore {ctx.folder} so pgdoc can commit it")
+        ignored = for_terminal(out.splitlines()[0].removeprefix("./"))
+        raise GitUsageError(f"git ignores {ignored} (see .gitignore)",
+                            hint=f"un-ignore {for_terminal(ctx.folder)} so pgdoc can commit it")
 
 
 # -- pull ----------------------------------------------------------------------------------
@@ -264,16 +366,46 @@ class FolderChanges:
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
 
+    @property
+    def paths(self) -> list[str]:
+        return [*self.added, *self.changed, *self.removed]
 
-def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None
-                   ) -> str | None:
-    """Commit the output folder's changes (and nothing else); the new sha, or None when
-    the folder already matches HEAD. `names` maps file names to the table each documents."""
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What `commit_changes` did: the new commit (None when the folder already matched
+    HEAD), what it holds, the folder's files it left out, and a note when it first
+    repaired an index an interrupted run had left stale."""
+
+    sha: str | None = None
+    changes: FolderChanges = field(default_factory=FolderChanges)
+    left_out: list[str] = field(default_factory=list)
+    repaired: str | None = None
+
+    def notes(self, quiet: bool = False) -> list[str]:
+        """Lines for stderr. With `quiet`, the left-out files are named only when a commit
+        was made (cron should not mail the same note every night)."""
+        notes = [self.repaired] if self.repaired else []
+        if self.left_out and (self.sha or not quiet):
+            shown = ", ".join(for_terminal(p) for p in self.left_out[:LEFT_OUT_SHOWN])
+            more = len(self.left_out) - LEFT_OUT_SHOWN
+            notes.append(f"left out of the commit, not written by pgdoc: {shown}"
+                         + (f" and {more} more (see `git status`)" if more > 0 else ""))
+        return notes
+
+
+def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None,
+                   details: list[str] | None = None) -> CommitResult:
+    """Commit the files pgdoc wrote in the output folder, and the deletion of files it had
+    written (nothing else, not even other files in the folder: those are named in
+    `left_out`). `names` maps file names to the table each documents; `details` are extra
+    lines for the message body (see `commit_message`)."""
     branch = current_branch(ctx.repo)
     if branch != ctx.branch:
         raise GitError(f"HEAD moved from {ctx.branch or 'a detached commit'} to "
                        f"{branch or 'a detached commit'} while pgdoc ran; nothing was committed",
                        hint="run the sync again")
+    repaired = repair_index(ctx)  # and fails now, not after committing, if the index is locked
     parent = head_commit(ctx)
     with tempfile.TemporaryDirectory(prefix="pgdoc-git-") as tmp:
         index = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
@@ -281,13 +413,17 @@ def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None
             _run(ctx, "read-tree", parent, env=index)
         else:
             _run(ctx, "read-tree", "--empty", env=index)
-        _run(ctx, "add", "--all", "--", ctx.folder, env=index,
-             what=f"git add {ctx.folder}")
+        written, deleted = pgdoc_paths(ctx, parent)
+        paths = [*_not_ignored(ctx, written, index), *deleted]
+        if paths:
+            _run(ctx, "add", "--all", "--pathspec-from-file=-", "--pathspec-file-nul",
+                 env=index, stdin=_nul(paths), what=f"git add (in {for_terminal(ctx.folder)})")
         changes = folder_changes(ctx, index)
+        left_out = left_out_paths(ctx, index)
         if not changes:
-            return None
+            return CommitResult(None, changes, left_out, repaired)
         tree = _run(ctx, "write-tree", env=index)[1].strip()
-    text = commit_message(changes, names, message)
+    text = commit_message(changes, names, message, details)
     parents = ["-p", parent] if parent else []
     sha = _run(ctx, *_STRICT_IDENT, "commit-tree", tree, *parents, "-m", text,
                what="git commit-tree")[1].strip()
@@ -296,12 +432,135 @@ def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None
     _run(ctx, "update-ref", "--no-deref", "-m", f"pgdoc: {subject}", ref, sha, parent or "",
          what=f"updating {ctx.branch or 'HEAD'}",
          hint="another git command moved it meanwhile; run the sync again")
-    # Bring only the folder's entries of the real index in line with the commit.
-    _run(ctx, "reset", "--quiet", sha, "--", ctx.folder,
-         what=f"committed {sha[:10]}, but updating the index",
-         hint=f"run `git reset -q -- {ctx.folder}` in {ctx.root}")
+    # Bring only the committed paths of the real index in line with the commit. If this
+    # fails or the run dies here, the next run's repair_index finds and fixes it.
+    status, out, err = _run(ctx, "reset", "-q", sha, "--pathspec-from-file=-",
+                            "--pathspec-file-nul", stdin=_nul(changes.paths), check=False)
+    if status != 0:
+        lock = index_lock(ctx)
+        why = (_LOCKED.format(lock=_shown(ctx, lock)) if "index.lock" in err
+               else last_line(err or out))
+        raise GitError(
+            f"committed {sha[:10]} to {ctx.branch or 'HEAD'}, but could not update git's "
+            f"index: {why}",
+            hint="the commit is safe; the next pgdoc run repairs the index (or run "
+            f"`git reset -q -- {for_terminal(ctx.folder)}` once no git command is running)")
     _run(ctx, "update-index", "-q", "--refresh", check=False)
-    return sha
+    return CommitResult(sha, changes, left_out, repaired)
+
+
+def _nul(items: list[str]) -> bytes:
+    return b"".join(os.fsencode(item) + b"\0" for item in items)
+
+
+def pgdoc_paths(ctx: GitContext, parent: str | None) -> tuple[list[str], list[str]]:
+    """The files pgdoc wrote directly in the output folder (regular files carrying its
+    marker), and the files it had written in `parent` that are gone from the folder
+    (pruned tables, stale diagrams); paths from the top level."""
+    folder = ctx.root / ctx.folder
+    disk = _disk_heads(folder)
+    index_ours = _ours(INDEX_FILE, disk.get(INDEX_FILE, ""), False)
+    written = [name for name, head in disk.items() if _ours(name, head, index_ours)]
+    tree = _tree_entries(ctx, parent)
+    gone = {name: sha for name, (_mode, sha) in tree.items()
+            if not os.path.lexists(folder / name)}
+    deleted: list[str] = []
+    if gone:
+        index_sha = tree.get(INDEX_FILE, _NO_ENTRY)[1]
+        heads = _blob_heads(ctx, [*gone.values(), index_sha])
+        tree_index_ours = _ours(INDEX_FILE, heads.get(index_sha, ""), False)
+        deleted = [name for name, sha in gone.items()
+                   if _ours(name, heads.get(sha, ""), tree_index_ours)]
+    return ([f"{ctx.folder}/{name}" for name in sorted(written)],
+            [f"{ctx.folder}/{name}" for name in sorted(deleted)])
+
+
+def _ours(name: str, head: str, index_is_ours: bool) -> bool:
+    """Whether pgdoc wrote the file: its marker, pgdoc 0.1's, or 0.1's unmarked
+    `_table_list.txt` beside a `_index.md` of pgdoc's."""
+    if name.startswith("."):
+        return False
+    return (has_marker(name, head) or legacy_marker(name, head)
+            or (name == LIST_FILE and index_is_ours))
+
+
+def _disk_heads(folder: Path) -> dict[str, str]:
+    """Regular files directly in the folder (no symlinks, no hidden temp files) -> the
+    characters the marker checks read."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise GitError(f"cannot read output folder {for_terminal(str(folder))}: "
+                       f"{exc.strerror or exc}", hint="check its permissions") from exc
+    heads = {}
+    for entry in entries:
+        try:
+            if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
+                continue
+            with open(entry.path, "rb") as handle:
+                data = handle.read(HEAD_BYTES * 4)
+        except OSError:
+            continue  # unreadable: not one pgdoc can have written
+        heads[entry.name] = data.decode("utf-8", "replace")[:HEAD_BYTES]
+    return heads
+
+
+def _tree_entries(ctx: GitContext, commit: str | None) -> dict[str, tuple[str, str]]:
+    """The blobs directly in the output folder in `commit`: name -> (mode, sha)."""
+    if commit is None:
+        return {}
+    out = _run(ctx, "ls-tree", "-z", commit, "--", f"{ctx.folder}/")[1]
+    entries = {}
+    prefix = f"{ctx.folder}/"
+    for record in out.split("\0"):
+        meta, _, path = record.partition("\t")
+        if not path.startswith(prefix) or len(meta.split()) != 3:
+            continue
+        mode, kind, sha = meta.split()
+        if kind == "blob":
+            entries[path[len(prefix):]] = (mode, sha)
+    return entries
+
+
+def _blob_heads(ctx: GitContext, shas: list[str]) -> dict[str, str]:
+    """The first characters of each blob (as the marker checks read them)."""
+    wanted = sorted({sha for sha in shas if sha != _ZERO})
+    if not wanted:
+        return {}
+    out = _run(ctx, "cat-file", "--batch",
+               stdin="".join(f"{sha}\n" for sha in wanted).encode())[1]
+    data = out.encode("utf-8", "surrogateescape")  # GitPython decoded it losslessly
+    heads: dict[str, str] = {}
+    pos = 0
+    while pos < len(data):
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        header = data[pos:end].split()
+        if len(header) != 3:  # "<sha> missing"
+            pos = end + 1
+            continue
+        size = int(header[2])
+        body = data[end + 1:end + 1 + min(size, HEAD_BYTES * 4)]
+        heads[header[0].decode()] = body.decode("utf-8", "replace")[:HEAD_BYTES]
+        pos = end + 1 + size + 1
+    return heads
+
+
+def _not_ignored(ctx: GitContext, paths: list[str], index: dict[str, str]) -> list[str]:
+    """`paths` less those .gitignore ignores (and HEAD does not track): git add --all
+    would skip them too."""
+    if not paths:
+        return []
+    # check-ignore reads its paths as pathspecs, with no literal mode: "./" keeps a name
+    # such as ":(glob)x" from being read as magic.
+    status, out, err = _run(ctx, "check-ignore", "-z", "--stdin", env=index,
+                            stdin=_nul([f"./{p}" for p in paths]), check=False)
+    if status not in (0, 1):
+        raise GitError(f"git check-ignore failed: {last_line(err or out)}")
+    ignored = {p.removeprefix("./") for p in out.split("\0")}
+    return [p for p in paths if p not in ignored]
 
 
 def folder_changes(ctx: GitContext, index: dict[str, str]) -> FolderChanges:
@@ -316,23 +575,111 @@ def folder_changes(ctx: GitContext, index: dict[str, str]) -> FolderChanges:
     return changes
 
 
-def commit_message(changes: FolderChanges, names: dict[str, str], message: str | None) -> str:
-    """`Update schemas: added a; changed b; removed c`, shortened to fit one line, with
-    every name in the body when it was. `{summary}` in a custom message is replaced."""
+def left_out_paths(ctx: GitContext, index: dict[str, str]) -> list[str]:
+    """The folder's files that differ from what is committed but that pgdoc did not
+    write: untracked or edited by somebody (ignored files are not mentioned, as in
+    `git status`)."""
+    out = _run(ctx, "status", "--porcelain", "-z", "--untracked-files=all", "--no-renames",
+               "--", ctx.folder, env=index)[1]
+    return [record[3:] for record in out.split("\0")
+            if len(record) > 3 and record[1] != " "]
+
+
+# -- repairing what an interrupted run left ------------------------------------------------
+
+
+def repair_index(ctx: GitContext) -> str | None:
+    """Check that git's index is not locked (GitError, exit 3, before anything is
+    written), then put it right after a run that died between moving the branch and
+    updating the index (or found `index.lock` taken then): the index still holds the
+    previous commit's version of files pgdoc wrote in HEAD, and the user's next commit
+    would silently revert them. Only entries that exactly that explains are reset (a
+    file pgdoc wrote, whose index entry is HEAD's parent's); anything else staged in the
+    folder is the user's and stays. Returns a one-line note when it repaired something.
+    Call it under the output folder's lock, so it never races another pgdoc run."""
+    index_unlocked(ctx)
+    head = head_commit(ctx)
+    if head is None:
+        return None
+    out = _run(ctx, "diff-index", "--cached", "-z", "--no-renames", head, "--",
+               f"{ctx.folder}/")[1]
+    fields = out.split("\0")
+    prefix = f"{ctx.folder}/"
+    differing: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {}
+    for meta, path in zip(fields[::2], fields[1::2], strict=False):
+        parts = meta.lstrip(":").split()
+        name = path[len(prefix):] if path.startswith(prefix) else ""
+        if len(parts) != 5 or not name or "/" in name:
+            continue
+        differing[name] = ((parts[0], parts[2]), (parts[1], parts[3]))
+    if not differing:
+        return None
+    status, parent_out, _ = _run(ctx, "rev-parse", "-q", "--verify", f"{head}^1",
+                                 check=False)
+    before = _tree_entries(ctx, parent_out.strip() if status == 0 else None)
+    explained = {name: (in_head, in_index) for name, (in_head, in_index) in differing.items()
+                 if before.get(name, _NO_ENTRY) == in_index}
+    if not explained:
+        return None
+    now = _tree_entries(ctx, head)
+    index_sha = now.get(INDEX_FILE, _NO_ENTRY)[1]
+    shas = [in_head[1] if in_head != _NO_ENTRY else in_index[1]
+            for in_head, in_index in explained.values()]
+    heads = _blob_heads(ctx, [*shas, index_sha])
+    index_ours = _ours(INDEX_FILE, heads.get(index_sha, ""), False)
+    stale = [f"{prefix}{name}" for (name, _), sha in zip(explained.items(), shas, strict=True)
+             if _ours(name, heads.get(sha, ""), index_ours)]
+    if not stale:
+        return None
+    status, out, err = _run(ctx, "reset", "-q", head, "--pathspec-from-file=-",
+                            "--pathspec-file-nul", stdin=_nul(sorted(stale)), check=False)
+    if status != 0:
+        why = (_LOCKED.format(lock=_shown(ctx, index_lock(ctx))) if "index.lock" in err
+               else last_line(err or out))
+        raise GitError(f"git's index still holds {len(stale)} file(s) of "
+                       f"{for_terminal(ctx.folder)} from before {head[:10]}, and pgdoc "
+                       f"could not repair it: {why}",
+                       hint="run pgdoc again once no git command is running")
+    _run(ctx, "update-index", "-q", "--refresh", check=False)
+    files = f"{len(stale)} file" + ("s" if len(stale) != 1 else "")
+    return (f"repaired git's index: {files} in {for_terminal(ctx.folder)} still had their "
+            f"state from before commit {head[:10]} (an earlier pgdoc run stopped before "
+            "updating the index); they now match the commit")
+
+
+# -- the message ---------------------------------------------------------------------------
+
+
+def commit_message(changes: FolderChanges, names: dict[str, str], message: str | None,
+                   details: list[str] | None = None) -> str:
+    """`Update schemas: added a; changed b; removed c`, shortened to fit one line. The
+    body lists every name when the subject shortened them to counts, names every file
+    removed (pruned tables, stale diagrams), and ends with `details` ("what changed, in
+    words"), one indented line each. Names and details are escaped (`for_terminal`: one
+    line, no control characters) and every body line holding one is indented, so no name
+    can start a line: none can forge a trailer such as `Co-authored-by:`.
+    A custom message (`-m`, git.message) is used as it is, with `{summary}` replaced."""
     groups = []
     for verb, paths in (("added", changes.added), ("changed", changes.changed),
                         ("removed", changes.removed)):
         tables = sorted(_table_name(p, names) for p in paths if _is_table_file(p))
         if tables:
             groups.append((verb, tables))
-    others = sorted(PurePosixPath(p).name for p in changes.added + changes.changed
-                    + changes.removed if not _is_table_file(p))
+    others = sorted(for_terminal(PurePosixPath(p).name) for p in changes.paths
+                    if not _is_table_file(p))
     summary, shortened = _summary(groups, others)
-    body = _body(groups) if shortened else ""
     if message:
         return message.replace("{summary}", summary)
-    subject = f"Update schemas: {summary}"
-    return f"{subject}\n\n{body}" if body else subject
+    removed = sorted(for_terminal(PurePosixPath(p).name) for p in changes.removed)
+    paragraphs = [f"Update schemas: {summary}"]
+    if shortened:
+        paragraphs.append(_body(groups))
+    if removed:
+        paragraphs.append(_body([("removed files", removed)]))
+    lines = [f"  {for_terminal(line)}".rstrip() for line in details or []]
+    if any(lines):
+        paragraphs.append("\n".join(lines).strip("\n"))
+    return "\n\n".join(paragraphs)
 
 
 def _is_table_file(path: str) -> bool:
@@ -343,12 +690,12 @@ def _is_table_file(path: str) -> bool:
 def _table_name(path: str, names: dict[str, str]) -> str:
     name = PurePosixPath(path).name
     if name in names:
-        return names[name]
+        return for_terminal(names[name])
     decoded = decode_filename(name)
     if decoded is None:
-        return name.removesuffix(SUFFIX)
+        return for_terminal(name.removesuffix(SUFFIX))
     schema, table = decoded
-    return table if schema == "public" else f"{schema}.{table}"
+    return for_terminal(table if schema == "public" else f"{schema}.{table}")
 
 
 def _summary(groups: list[tuple[str, list[str]]], others: list[str]) -> tuple[str, bool]:
@@ -368,12 +715,12 @@ def _summary(groups: list[tuple[str, list[str]]], others: list[str]) -> tuple[st
 
 
 def _body(groups: list[tuple[str, list[str]]]) -> str:
+    """`Added (3):` then every name, indented. The heading holds `(`, so git never reads
+    it as a trailer's key, and an indented line can only continue a trailer."""
     lines = []
-    for verb, tables in groups:
-        lines.append(f"{verb.capitalize()} ({len(tables)}):")
-        lines += [f"  {t}" for t in tables[:BODY_NAMES_MAX]]
-        if len(tables) > BODY_NAMES_MAX:
-            lines.append(f"  ... and {len(tables) - BODY_NAMES_MAX} more")
+    for verb, items in groups:
+        lines.append(f"{verb.capitalize()} ({len(items)}):")
+        lines += [f"  {item}" for item in items]
     return "\n".join(lines)
 
 
