@@ -15,6 +15,7 @@ import click
 
 from pgdoc import __version__
 from pgdoc.config import Config, load_config
+from pgdoc.deadline import deadline
 from pgdoc.docs.index import CURRENT, NEW, ORPHANED
 from pgdoc.docs.render import MARKER
 from pgdoc.errors import (
@@ -78,6 +79,12 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Parallel pg_dump runs for --per-table (default 2)."),
         click.option("--lock-timeout", type=click.FloatRange(min=0, min_open=True),
                      help="Seconds to wait for a table lock before giving up (default 30)."),
+        click.option("--timeout", type=click.FloatRange(min=1, max=86400),
+                     help="Seconds the whole run may take before pgdoc gives up (default 600)."),
+        click.option("--owners/--no-owners", default=None,
+                     help="Write objects' owners (OWNER TO, Owner:); off by default."),
+        click.option("--grants/--no-grants", default=None,
+                     help="Write GRANT/REVOKE and default privileges; off by default."),
         click.option("-q", "--quiet", is_flag=True, help="Print only errors (and a one-line "
                      "summary when something changed)."),
         click.option("-v", "--verbose", is_flag=True, help="Explain each step on stderr."),
@@ -89,12 +96,18 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _config(ctx_args: dict[str, Any]) -> Config:
     cfg = load_config(ctx_args.pop("config_file"))
-    return cfg.with_flags(
+    cfg = cfg.with_flags(
         output=Path(ctx_args.pop("output")) if ctx_args.get("output") else None,
         dsn=ctx_args.pop("dsn"),
         jobs=ctx_args.pop("jobs"),
         lock_timeout=ctx_args.pop("lock_timeout"),
+        timeout=ctx_args.pop("timeout"),
+        owners=ctx_args.pop("owners"),
+        grants=ctx_args.pop("grants"),
     )
+    # The whole command runs under the timeout: it ends with the command's context.
+    click.get_current_context().with_resource(deadline(cfg.timeout))
+    return cfg
 
 
 def _tools(cfg: Config, rep: Reporter) -> PgTools:
