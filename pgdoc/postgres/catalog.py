@@ -418,12 +418,18 @@ def documented(catalog: Catalog, include: Iterable[str], exclude: Iterable[str],
 
 def select_tables(rels: list[Relation], names: Iterable[str]) -> list[Relation]:
     """Resolve the TABLE arguments of `pgdoc sync TABLE...` (`users`, `billing.invoices`)."""
-    by_name: dict[str, list[Relation]] = {}
+    # How pgdoc prints a name (`users`, `a.b`, `"a.b"`, `test."Foo"`) names exactly one
+    # relation; the looser spellings (`schema.name` unquoted, a bare name) come second.
+    exact: dict[str, list[Relation]] = {}
+    loose: dict[str, list[Relation]] = {}
     for rel in rels:
-        for key in {rel.display, rel.qualified, f"{rel.schema}.{rel.name}", rel.name}:
-            by_name.setdefault(key, []).append(rel)
+        for key in {rel.display, rel.qualified}:
+            exact.setdefault(key, []).append(rel)
+        for key in {f"{rel.schema}.{rel.name}", rel.name}:
+            loose.setdefault(key, []).append(rel)
     chosen: dict[int, Relation] = {}
     for name in names:
+        by_name = exact if name in exact else loose
         hits = by_name.get(name, [])
         if name in by_name and len({h.oid for h in hits}) > 1:
             hits = [h for h in hits if h.schema == "public"] or hits
