@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pgdoc.docs.erd import erd_filename
 from pgdoc.model import (
     FK_ACTIONS,
+    KIND_NAMES,
     POLICY_COMMANDS,
     Catalog,
     Column,
     ForeignKey,
+    Index,
     Relation,
     quote_ident,
 )
@@ -44,12 +47,15 @@ def header_lines(rel: Relation, catalog: Catalog, referenced_by: list[ForeignKey
     add = out.append
     add(f"-- {rel.kind_name.capitalize()}: {one_line(rel.qualified)}")
     if rel.comment:
-        lines = rel.comment.strip().splitlines() or [""]
-        add(f"-- Description: {one_line(lines[0])}")
-        out.extend(f"--   {one_line(ln)}" for ln in lines[1:])
+        lines = comment_lines(rel.comment)
+        add(f"-- Description: {lines[0]}")
+        out.extend(f"--   {ln}" for ln in lines[1:])
     if rel.access_method and rel.access_method != "heap":
         add(f"-- Access method: {one_line(rel.access_method)}")
+    if rel.foreign_keys or referenced_by:
+        add(f"-- Diagram: {one_line(erd_filename(rel.schema))} (this table and its neighbours)")
     add("--")
+    out.extend(_reads(rel))
     out.extend(_columns(rel, catalog))
     out.extend(_keys(rel))
     out.extend(_references(rel, catalog))
@@ -59,6 +65,21 @@ def header_lines(rel: Relation, catalog: Catalog, referenced_by: list[ForeignKey
     out.extend(_triggers(rel))
     out.extend(_security(rel))
     return [line.rstrip() for line in out]
+
+
+def comment_lines(text: str) -> list[str]:
+    """A comment's lines, each made safe with `one_line`: a comment written over several
+    lines reads as several lines, never as one with `\\n` in it."""
+    return [one_line(ln.rstrip()) for ln in text.strip().splitlines()] or [""]
+
+
+def _reads(rel: Relation) -> list[str]:
+    """What a view's query reads (from pg_depend: its rewrite rule's dependencies)."""
+    if rel.kind not in "vm":
+        return []
+    rows = [one_line(f"{quote_ident(s)}.{quote_ident(n)}  ({KIND_NAMES.get(k, 'sequence')})")
+            for s, n, k in rel.reads]
+    return _section("Reads from", rows or ["(no table: the query reads none)"])
 
 
 def _section(title: str, rows: Iterable[str]) -> list[str]:
@@ -75,15 +96,22 @@ def _columns(rel: Relation, catalog: Catalog) -> list[str]:
     types = [one_line(c.type) for c in rel.columns]
     wn = min(max(map(len, names)), _MAX_WIDTH)
     wt = min(max(map(len, types)), _MAX_WIDTH)
+    # A view's columns have no NOT NULL of their own (attnotnull is always false): their
+    # nullability is unknown, so none is shown rather than a misleading NULL.
+    nullability = rel.kind not in "vm"
     rows = []
     for col, name, typ in zip(rel.columns, names, types, strict=True):
-        parts = [name.ljust(wn), typ.ljust(wt), "NOT NULL" if col.not_null else "NULL    "]
+        parts = [name.ljust(wn), typ.ljust(wt)]
+        if nullability:
+            parts.append("NOT NULL" if col.not_null else "NULL    ")
         extra = _column_extra(col)
         if extra:
             parts.append(extra)
         rows.append("  ".join(parts).rstrip())
         if col.comment:
-            rows.append(f"{'':{wn}}  -- {one_line(col.comment.strip())}")
+            first, *more = comment_lines(col.comment)
+            rows.append(f"{'':{wn}}  -- {first}".rstrip())
+            rows.extend(f"{'':{wn}}     {ln}".rstrip() for ln in more)
         rows.extend(f"{'':{wn}}  {line}" for line in _type_notes(col, catalog))
     return ["-- Columns:", *(f"--   {r}" for r in rows), "--"]
 
@@ -119,11 +147,23 @@ def _literal(value: str) -> str:
 def _keys(rel: Relation) -> list[str]:
     out: list[str] = []
     labels = {"p": "Primary key", "u": "Unique", "x": "Exclusion", "c": "Check"}
+    names = {c.name for c in rel.constraints}
     for kind in ("p", "u", "x", "c"):
         rows = [f"{one_line(quote_ident(c.name))}: {one_line(c.definition)}"
                 for c in rel.constraints if c.kind == kind]
+        if kind == "u":
+            # A unique index enforces uniqueness as much as a constraint does.
+            rows += [one_line(f"{quote_ident(ix.name)}: UNIQUE INDEX {_index_method(ix)}")
+                     for ix in rel.indexes
+                     if ix.unique and not ix.primary and ix.name not in names]
         out.extend(_section(labels[kind], rows))
     return out
+
+
+def _index_method(ix: Index) -> str:
+    """`USING btree (a, b) WHERE ...`: an index definition from its access method on."""
+    cut = ix.definition.find(" USING ")
+    return ix.definition[cut + 1:] if cut >= 0 else ix.definition
 
 
 def _fk_actions(fk: ForeignKey) -> str:
@@ -141,7 +181,8 @@ def _cols(cols: tuple[str, ...]) -> str:
 
 
 def _target(schema: str, name: str) -> str:
-    return quote_ident(name) if schema == "public" else f"{quote_ident(schema)}.{quote_ident(name)}"
+    """`public.rooms`, as pg_dump's DDL spells it (so `grep 'public.rooms('` finds it)."""
+    return f"{quote_ident(schema)}.{quote_ident(name)}"
 
 
 def _references(rel: Relation, catalog: Catalog) -> list[str]:
@@ -194,10 +235,7 @@ def _partitions(rel: Relation, catalog: Catalog) -> list[str]:
 def _indexes(rel: Relation) -> list[str]:
     rows = []
     for ix in rel.indexes:
-        definition = ix.definition
-        cut = definition.find(" USING ")
-        if cut >= 0:
-            definition = definition[cut + 1:]
+        definition = _index_method(ix)
         flag = "PRIMARY KEY " if ix.primary else "UNIQUE " if ix.unique else ""
         rows.append(one_line(f"{quote_ident(ix.name)}: {flag}{definition}"))
     return _section("Indexes", rows)
