@@ -101,34 +101,33 @@ def index_renderer(title: str, rows: list[Row], extra_sections: Iterable[str] = 
     if pg_dump_major is not None:
         # Different pg_dump majors print some DDL differently: say which one wrote these.
         head.append(f"- DDL written by: pg_dump {pg_dump_major}")
-    out = [
-        f"- Status: {CURRENT} current, {NEW} new in the last sync that changed something, "
-        f"{ORPHANED} orphaned (the table is gone, its file remains; `pgdoc sync --prune` "
-        "removes it)",
-        "",
-    ]
+    # No "new since the last sync" status: it would flip on every table at the second
+    # sync, and the file says what the schema is, not what a sync did (see `pgdoc list`).
+    out = [""]
     by_schema: dict[str, list[Row]] = {}
     for row in rows:
         if row.rel is not None:
             by_schema.setdefault(row.rel.schema, []).append(row)
     for schema in sorted(by_schema):
         out += [f"## Schema {md_code(schema, in_table=False)}", "",
-                "| Status | Name | Kind | Columns | Description |",
-                "|---|---|---|---:|---|"]
+                "| Name | Kind | Columns | Description |",
+                "|---|---|---:|---|"]
         for row in sorted(by_schema[schema], key=lambda r: r.rel.name if r.rel else ""):
             rel = row.rel
             assert rel is not None
             out.append(
-                f"| {row.status} | {_link(rel.name, row.filename)} | {rel.kind_name} | "
+                f"| {_link(rel.name, row.filename)} | {rel.kind_name} | "
                 f"{len(rel.columns)} | {md_cell(first_line(rel.comment))} |"
             )
         out.append("")
     orphans = [r for r in rows if r.rel is None]
     if orphans:
         out += ["## Orphaned files", "",
-                "| Status | File | Was |", "|---|---|---|"]
+                f"{ORPHANED} The table is gone; its file remains until `pgdoc sync --prune` "
+                "(or `git rm`) removes it.", "",
+                "| File | Was |", "|---|---|"]
         for row in sorted(orphans, key=lambda r: r.filename):
-            out.append(f"| {row.status} | {_link(row.filename, row.filename)} | "
+            out.append(f"| {_link(row.filename, row.filename)} | "
                        f"{md_code(row.orphan_name or '?')} |")
         out.append("")
     out += index_section(rels, erd_max_tables)
