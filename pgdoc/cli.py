@@ -306,6 +306,11 @@ def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
         rep.out(ln)
     if p.has_changes:
         rep.out(f"Wrote {len(p.writes)} files in {folder}; index: {folder / '_index.md'}")
+    elif git.sha:
+        # The commit holds files an earlier sync wrote: "nothing written" would read as
+        # "nothing committed".
+        rep.out(f"No schema change since the last sync; committing the files it left "
+                f"uncommitted in {folder}.")
     else:
         rep.out(f"No schema change: nothing written in {folder}.")
     if git_line:

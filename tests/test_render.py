@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pgdoc.docs.render import MARKER, header_lines, render_table_file
+from pgdoc.docs.render import MARKER, header_lines, mark_orphaned, render_table_file
 from pgdoc.model import (
     Catalog,
     Column,
@@ -381,3 +381,18 @@ def test_header_is_deterministic() -> None:
 ])
 def test_quote_ident_quotes_like_postgresql(name: str, quoted: str) -> None:
     assert quote_ident(name) == quoted
+
+
+def test_an_orphaned_file_says_so_right_after_the_marker() -> None:
+    catalog = sample_catalog()
+    text = file_for(catalog, 101)
+    orphaned = mark_orphaned(text, "public.company")
+    assert_golden("orphaned_company.sql", orphaned)
+    lines = orphaned.split("\n")
+    assert lines[0] == MARKER
+    assert lines[1] == ("-- ORPHANED: public.company no longer exists in the database. This "
+                        "file only records what it was: delete it, or run `pgdoc sync --prune`.")
+    assert "\n".join(lines[:1] + lines[2:]) == text  # nothing else changes
+    assert mark_orphaned(orphaned, "public.company") == orphaned
+    hostile = mark_orphaned(text, "x\nDROP TABLE y; --")
+    assert hostile.split("\n")[1].startswith("-- ORPHANED: x\\nDROP TABLE y; --")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pgdoc.devserver import ThrowawayPostgres
+from pgdoc.docs.render import MARKER
 from pgdoc.report import MAX_LINE, cut
 from tests.helpers import run
 
@@ -96,3 +97,26 @@ def test_one_column_migration_is_a_small_review(
     assert changed["schema.json"] <= 12, git(repo, "diff", "--", str(DOCS / "schema.json"))
     assert changed["_index.md"] <= 6, git(repo, "diff", "--", str(DOCS / "_index.md"))
     assert set(changed) <= {"rooms.sql", "schema.json", "_index.md"}, changed
+
+
+def test_an_orphaned_file_says_the_table_is_gone(
+        pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    pg.psql("CREATE TABLE users (id int PRIMARY KEY); CREATE TABLE room_bans (id int);", db)
+    out_dir = str(tmp_path / "docs")
+    assert run(capsys, "sync", "-q", "-o", out_dir)[0] == 0
+    before = (tmp_path / "docs/room_bans.sql").read_text(encoding="utf-8")
+    pg.psql("DROP TABLE room_bans;", db)
+    code, out, _ = run(capsys, "check", "--diff", "-o", out_dir)
+    assert code == 1 and "+-- ORPHANED: room_bans no longer exists in the database." in out
+
+    assert run(capsys, "sync", "-q", "-o", out_dir)[0] == 0
+    lines = (tmp_path / "docs/room_bans.sql").read_text(encoding="utf-8").split("\n")
+    assert lines[0] == MARKER
+    assert lines[1].startswith("-- ORPHANED: room_bans no longer exists in the database.")
+    assert "\n".join(lines[:1] + lines[2:]) == before
+    mtime = (tmp_path / "docs/room_bans.sql").stat().st_mtime_ns
+    assert run(capsys, "sync", "-q", "-o", out_dir)[0] == 0
+    assert (tmp_path / "docs/room_bans.sql").stat().st_mtime_ns == mtime
+    assert run(capsys, "sync", "-q", "--prune", "-o", out_dir)[0] == 0
+    assert not (tmp_path / "docs/room_bans.sql").exists()

@@ -26,7 +26,7 @@ from pgdoc.docs.index import (
     render_table_list,
 )
 from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
-from pgdoc.docs.render import MARKER
+from pgdoc.docs.render import MARKER, mark_orphaned
 from pgdoc.folder.naming import decode_filename
 from pgdoc.folder.writer import discard, existing_files, publish, read_text, stage
 from pgdoc.model import Catalog, Relation
@@ -153,6 +153,11 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
         return writes, stale_erd_files(folder, files)
 
     table_writes = {n: t for n, t in docs.files.items() if existing.get(n) != t}
+    for name, was in view.orphans.items():  # kept orphans say so in their second line
+        if name not in view.deletes and name in existing:
+            marked = mark_orphaned(existing[name], was)
+            if marked != existing[name]:
+                table_writes[name] = marked
     return Plan(docs, new, changed, view.orphans, table_writes, view.deletes, overview)
 
 
