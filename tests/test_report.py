@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,7 @@ def test_one_column_migration_is_a_small_review(
 
     assert run(capsys, "sync", "-q")[0] == 0
     changed = _numstat(repo)
+    print(f"check --diff: {len(out.encode())} bytes; changed lines: {changed}")
     assert [n for n in changed if n.endswith(".sql")] == ["rooms.sql"]
     assert changed["schema.json"] <= 12, git(repo, "diff", "--", str(DOCS / "schema.json"))
     assert changed["_index.md"] <= 6, git(repo, "diff", "--", str(DOCS / "_index.md"))
@@ -120,3 +122,16 @@ def test_an_orphaned_file_says_the_table_is_gone(
     assert (tmp_path / "docs/room_bans.sql").stat().st_mtime_ns == mtime
     assert run(capsys, "sync", "-q", "--prune", "-o", out_dir)[0] == 0
     assert not (tmp_path / "docs/room_bans.sql").exists()
+
+
+@pytest.mark.parametrize("name", ["synapse", "gitlab"])
+def test_schema_json_lines_stay_short_on_real_schemas(
+        real_db: Callable[[str], str], use_db: Callable[[str], dict[str, str]], name: str,
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    use_db(real_db(name))
+    assert run(capsys, "sync", "-q", "-o", str(tmp_path))[0] == 0
+    raw = (tmp_path / "schema.json").read_text(encoding="utf-8")
+    longest = max(raw.split("\n"), key=len)
+    assert len(longest) <= 2000, longest[:200]
+    assert ": null" not in raw
+    assert '"format": "pgdoc.schema/2"' in raw[:400]
