@@ -165,7 +165,9 @@ def _relation(rel: Relation, catalog: Catalog, row: Row,
         "comment": rel.comment,
         "columns": [_column(c, catalog, nullability=not is_view) for c in rel.columns],
         "reads": [{"schema": s, "name": n, "kind": _kind_name(k)} for s, n, k in rel.reads],
-        "definition": rel.definition.rstrip().splitlines() if rel.definition else None,
+        # The query as its lines (split at \n only, so that joining them with \n gives
+        # it back exactly): a changed view shows as changed lines.
+        "definition": rel.definition.rstrip("\n").split("\n") if rel.definition else None,
         "primary_key": {"name": pk.name, "columns": list(pk.columns)} if pk else None,
         "unique_keys": [{"name": c.name, "columns": list(c.columns)} for c in keys["u"]],
         "check_constraints": [{"name": c.name, "definition": c.definition} for c in keys["c"]],
