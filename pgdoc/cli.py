@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import sys
 import time
@@ -29,11 +28,12 @@ from pgdoc.errors import (
 )
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Plan, apply
-from pgdoc.folder.writer import existing_files, locked, read_text
+from pgdoc.folder.writer import existing_files, locked
 from pgdoc.postgres.catalog import documented
 from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
 from pgdoc.read import read_catalog, survey
+from pgdoc.report import drift_diff
 
 EPILOG = """\b
 Exit codes: 0 ok, 1 `check` found drift, 2 usage or config error,
@@ -67,31 +67,58 @@ class Reporter:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
 
 
-def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    options = [
-        click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False),
-                     help="Config file (default: ./pgdoc.yaml when present)."),
-        click.option("-o", "--output", type=click.Path(file_okay=False),
-                     help="Output folder (default: docs/schemas)."),
-        click.option("--dsn", help="Connection URL or conninfo, e.g. postgresql://app@db/prod. "
-                     "Prefer PGPASSWORD or ~/.pgpass for the password."),
-        click.option("-j", "--jobs", type=click.IntRange(min=1),
-                     help="Parallel pg_dump runs for --per-table (default 2)."),
-        click.option("--lock-timeout", type=click.FloatRange(min=0, min_open=True),
-                     help="Seconds to wait for a table lock before giving up (default 30)."),
-        click.option("--timeout", type=click.FloatRange(min=1, max=86400),
-                     help="Seconds the whole run may take before pgdoc gives up (default 600)."),
-        click.option("--owners/--no-owners", default=None,
-                     help="Write objects' owners (OWNER TO, Owner:); off by default."),
-        click.option("--grants/--no-grants", default=None,
-                     help="Write GRANT/REVOKE and default privileges; off by default."),
+def _output_options() -> list[Callable[[Any], Any]]:
+    return [
         click.option("-q", "--quiet", is_flag=True, help="Print only errors (and a one-line "
-                     "summary when something changed)."),
-        click.option("-v", "--verbose", is_flag=True, help="Explain each step on stderr."),
+                     "summary when something changed). Also accepted before the command."),
+        click.option("-v", "--verbose", is_flag=True, help="Explain each step on stderr. "
+                     "Also accepted before the command (pgdoc -v sync)."),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+
+
+def _common_options(jobs: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options every command takes (`jobs=False`: no -j, for commands that never run
+    pg_dump per table)."""
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        options = [
+            click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False),
+                         help="Config file (default: ./pgdoc.yaml when present)."),
+            click.option("-o", "--output", type=click.Path(file_okay=False),
+                         help="Output folder (default: docs/schemas)."),
+            click.option("--dsn", help="Connection URL or conninfo, e.g. "
+                         "postgresql://app@db/prod. Prefer PGPASSWORD or ~/.pgpass for the "
+                         "password."),
+            *([click.option("-j", "--jobs", type=click.IntRange(min=1),
+                            help="Parallel pg_dump runs for --per-table (default 2).")]
+              if jobs else []),
+            click.option("--lock-timeout", type=click.FloatRange(min=0, min_open=True),
+                         help="Seconds to wait for a table lock before giving up "
+                         "(default 30)."),
+            click.option("--timeout", type=click.FloatRange(min=1, max=86400),
+                         help="Seconds the whole run may take before pgdoc gives up "
+                         "(default 600)."),
+            click.option("--owners/--no-owners", default=None,
+                         help="Write objects' owners (OWNER TO, Owner:); off by default."),
+            click.option("--grants/--no-grants", default=None,
+                         help="Write GRANT/REVOKE and default privileges; off by default."),
+            *_output_options(),
+        ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return decorate
+
+
+common_options = _common_options(jobs=True)
+common_options_without_jobs = _common_options(jobs=False)
+
+
+def _reporter(kw: dict[str, Any]) -> Reporter:
+    """The command's Reporter; -q/-v count whether given before or after the command."""
+    ctx = click.get_current_context(silent=True)
+    top = ctx.find_root().params if ctx is not None else {}
+    return Reporter(kw.pop("quiet") or bool(top.get("quiet")),
+                    kw.pop("verbose") or bool(top.get("verbose")), kw.get("as_json", False))
 
 
 def _config(ctx_args: dict[str, Any]) -> Config:
@@ -99,7 +126,7 @@ def _config(ctx_args: dict[str, Any]) -> Config:
     cfg = cfg.with_flags(
         output=Path(ctx_args.pop("output")) if ctx_args.get("output") else None,
         dsn=ctx_args.pop("dsn"),
-        jobs=ctx_args.pop("jobs"),
+        jobs=ctx_args.pop("jobs", None),
         lock_timeout=ctx_args.pop("lock_timeout"),
         timeout=ctx_args.pop("timeout"),
         owners=ctx_args.pop("owners"),
@@ -119,7 +146,9 @@ def _tools(cfg: Config, rep: Reporter) -> PgTools:
 
 @click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="pgdoc")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors (see each command).")
+@click.option("-v", "--verbose", is_flag=True, help="Explain each step on stderr.")
+def cli(quiet: bool, verbose: bool) -> None:
     """Keep a PostgreSQL schema documented in git: one readable file per table.
 
     \b
@@ -197,7 +226,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
       pgdoc sync --dsn postgresql://app@db.internal/prod -o docs/schemas
       cd /srv/app && pgdoc sync --commit --push --quiet     # nightly cron
     """
-    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    rep = _reporter(kw)
     cfg = _config(kw)
     folder = cfg.output
     push = bool(kw["push"] if kw["push"] is not None else cfg.git.push)
@@ -303,6 +332,11 @@ def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
         rep.out(ln)
     if p.has_changes:
         rep.out(f"Wrote {len(p.writes)} files in {folder}; index: {folder / '_index.md'}")
+    elif git.sha:
+        # The commit holds files an earlier sync wrote: "nothing written" would read as
+        # "nothing committed".
+        rep.out(f"No schema change since the last sync; committing the files it left "
+                f"uncommitted in {folder}.")
     else:
         rep.out(f"No schema change: nothing written in {folder}.")
     if git_line:
@@ -321,7 +355,7 @@ def _git_line(git: GitOutcome) -> str:
 
 
 @cli.command(name="list")
-@common_options
+@common_options_without_jobs
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
 def list_cmd(**kw: Any) -> int:
     """List the database's tables with the status each would get; writes nothing.
@@ -331,7 +365,7 @@ def list_cmd(**kw: Any) -> int:
     Example:
       pgdoc list --dsn postgresql://app@localhost/app
     """
-    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    rep = _reporter(kw)
     cfg = _config(kw)
     tools = _tools(cfg, rep)
     catalog = read_catalog(cfg, tools)
@@ -358,7 +392,10 @@ def list_cmd(**kw: Any) -> int:
 
 @cli.command()
 @common_options
-@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of what differs.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the table "
+              "files that differ (long lines cut) and one line per overview file.")
+@click.option("--full", is_flag=True, help="With --diff: every file's diff, overview files "
+              "too, no line cut.")
 @click.option("--per-table", is_flag=True, help="Use one pg_dump per table.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 def check(**kw: Any) -> int:
@@ -367,8 +404,9 @@ def check(**kw: Any) -> int:
     \b
     For CI and pre-merge checks:
       pgdoc check --diff || echo "run 'pgdoc sync' and commit docs/schemas"
+      pgdoc check --diff --full     # the overview files' diffs too
     """
-    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    rep = _reporter(kw)
     cfg = _config(kw)
     tools = _tools(cfg, rep)
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
@@ -391,13 +429,7 @@ def check(**kw: Any) -> int:
         else:
             rep.out(f"Docs are up to date ({len(p.docs.relations)} tables in {cfg.output}).")
         if kw["show_diff"] and drift:
-            for name in sorted(p.writes):
-                old = read_text(cfg.output / name) or ""
-                sys.stdout.writelines(difflib.unified_diff(
-                    old.splitlines(keepends=True), p.writes[name].splitlines(keepends=True),
-                    fromfile=f"a/{cfg.output / name}", tofile=f"b/{cfg.output / name}"))
-            for name in sorted(p.orphans):
-                click.echo(f"orphaned: {cfg.output / name}")
+            sys.stdout.writelines(drift_diff(p, cfg.output, full=kw["full"]))
     return EXIT_DRIFT if drift else EXIT_OK
 
 

@@ -57,6 +57,7 @@ class Config:
     owners: bool = False  # owners are environment facts: left out unless asked for
     grants: bool = False  # so are grants (GRANT/REVOKE, default privileges)
     timeout: float = DEFAULT_TIMEOUT  # seconds a whole sync or check may take
+    title: str = "Database schema"  # the heading of _index.md
     git: GitConfig = field(default_factory=GitConfig)
     source: Path | None = None
 
@@ -89,6 +90,7 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "owners": ((bool,), "true or false"),
     "grants": ((bool,), "true or false"),
     "timeout": ((int, float), "a number of seconds"),
+    "title": ((str,), "a heading for the index"),
     "git": ((dict,), "a mapping"),
 }
 _DB_KEYS = ("dsn", *KEYWORD_ENV.keys())
@@ -163,7 +165,7 @@ def parse_config(text: str, file: Path) -> Config:
                 raise ConfigError(f"{where(key)}: '{key}' must be a list of strings")
             kwargs[key] = tuple(items)
     for key in ("jobs", "lock_timeout", "partitions", "views", "erd_max_tables", "owners",
-                "grants", "timeout"):
+                "grants", "timeout", "title"):
         if key in data:
             kwargs[key] = data[key]
     if "database" in data:

@@ -132,6 +132,10 @@ class Relation:
     indexes: tuple[Index, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     policies: tuple[Policy, ...] = ()
+    # Views and materialized views: the query (pg_get_viewdef) and the relations it reads,
+    # as (schema, name, relkind), sorted.
+    definition: str | None = None
+    reads: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def qualified(self) -> str:

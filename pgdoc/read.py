@@ -160,7 +160,8 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             # The snapshot is pg_dump's own from here on: the transaction ends now.
         headers = render_headers(catalog, wanted)
         existing = existing_files(folder, MARKER) if folder is not None else {}
-        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing)
+        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
+                     cfg.title, tools.version("pg_dump")[0])
                 if folder is not None else None)
         del existing
         if not per_table:

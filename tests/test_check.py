@@ -88,7 +88,11 @@ def test_check_diff_prints_a_unified_diff(sql: Callable[[str], None],
     assert code == 1
     assert f"--- a/{DOCS}/users.sql\n+++ b/{DOCS}/users.sql\n" in out
     assert "+    name text\n" in out or "+    name text,\n" in out
-    assert f"--- a/{DOCS}/_table_list.txt\n" in out and "-legacy_sessions\n" in out
+    # Overview files: one line each, unless --full.
+    assert f"  {DOCS}/_table_list.txt: 1 line (+0 -1)\n" in out
+    assert f"--- a/{DOCS}/_table_list.txt\n" not in out
+    full = run(capsys, "check", "--diff", "--full")[1]
+    assert f"--- a/{DOCS}/_table_list.txt\n" in full and "-legacy_sessions\n" in full
     assert f"orphaned: {DOCS}/legacy_sessions.sql" in out
 
 

@@ -8,12 +8,14 @@ Regenerate the golden files after an intended change (and review the diff):
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pgdoc.docs import schema_json
 from pgdoc.docs.erd import (
     MAX_EDGES,
     diagram,
@@ -21,12 +23,25 @@ from pgdoc.docs.erd import (
     erd_filename,
     erd_files,
     foreign_key_edges,
+    index_section,
+    key_attributes,
     mermaid_text,
 )
-from pgdoc.docs.index import CURRENT, NEW, ORPHANED, Row, fingerprint, render_index
+from pgdoc.docs.index import (
+    CURRENT,
+    DEFAULT_TITLE,
+    NEW,
+    ORPHANED,
+    Row,
+    fingerprint,
+    render_index,
+    render_table_list,
+    table_list_names,
+)
 from pgdoc.docs.schema_json import FORMAT, render_schema_json
+from pgdoc.folder.markers import MD_MARKER, TXT_MARKER, has_marker
 from pgdoc.folder.naming import table_filename
-from pgdoc.model import Catalog, Column, ForeignKey, Relation
+from pgdoc.model import Catalog, Column, Constraint, ForeignKey, Relation
 from pgdoc.text import md_cell, md_code
 from tests.test_render import HOSTILE, assert_golden, sample_catalog
 
@@ -99,6 +114,10 @@ _ID = r"[A-Za-z_][A-Za-z0-9_]*"
 _TEXT = r'[^"%\\#<>&`{}\[\]|\r\n\x0b\x08]+'
 _ENTITY_LINE = re.compile(rf'^    ({_ID})\["({_TEXT})"\]$')
 _RELATION_LINE = re.compile(rf'^    ({_ID}) (\}}o|\|o)--(\|\||o\|) ({_ID}) : "({_TEXT})"$')
+_ENTITY_OPEN = re.compile(rf'^    ({_ID})\["({_TEXT})"\] \{{$')
+_WORD = r"[A-Za-z_][A-Za-z0-9_\[\]()]*"
+_ATTRIBUTE_LINE = re.compile(rf'^        ({_WORD}) ({_WORD}) ((?:PK|FK|UK)(?:, (?:PK|FK|UK))*)'
+                             rf'(?: "({_TEXT})")?$')
 # Words Mermaid's erDiagram lexer (case-insensitive) reads as something else.
 _MERMAID_WORDS = {"erdiagram", "end", "one", "many", "only", "zero", "to", "optionally", "u",
                   "style", "classdef", "class", "subgraph", "direction", "title", "acctitle",
@@ -112,9 +131,20 @@ def check_mermaid_block(block: list[str]) -> tuple[int, int]:
     assert block[0] == "erDiagram", block[0]
     entities: dict[str, str] = {}
     relations = 0
+    in_entity = False
     for line in block[1:]:
         assert not _DIRECTION.search(line), line
-        entity = _ENTITY_LINE.match(line)
+        if in_entity:
+            if line == "    }":
+                in_entity = False
+                continue
+            attribute = _ATTRIBUTE_LINE.match(line)
+            assert attribute, f"not pgdoc's Mermaid attribute: {line!r}"
+            assert attribute.group(1).lower() not in ("pk", "fk", "uk"), line
+            assert attribute.group(2).lower() not in ("pk", "fk", "uk"), line
+            continue
+        entity = _ENTITY_LINE.match(line) or _ENTITY_OPEN.match(line)
+        in_entity = entity is not None and line.endswith("{")
         if entity:
             ident, label = entity.groups()
             assert ident not in entities, f"duplicate entity {ident}"
@@ -126,6 +156,7 @@ def check_mermaid_block(block: list[str]) -> tuple[int, int]:
         assert relation, f"not pgdoc's Mermaid: {line!r}"
         assert relation.group(1) in entities and relation.group(4) in entities, line
         relations += 1
+    assert not in_entity, "an attribute block is not closed"
     assert relations >= 1
     assert relations <= MAX_EDGES
     assert len(set(entities.values())) == len(entities), "two entities look the same"
@@ -170,10 +201,50 @@ def sample_files(rows: list[Row]) -> dict[str, str]:
 def test_index_matches_golden_file() -> None:
     catalog = sample_catalog()
     rows = sample_rows(catalog)
-    text = render_index("sample", rows, sample_files(rows))
+    text = render_index("Sample schema", rows, sample_files(rows), pg_dump_major=17)
     assert_golden("_index.md", text)
     assert check_markdown_tables(text) == len(rows)
     assert check_mermaid_blocks(text) == 3  # billing, public, we"ird|schema; ext has no FK
+    lines = text.split("\n")
+    assert lines[0] == MD_MARKER
+    assert lines[1] == "# Sample schema"
+    assert "- DDL written by: pg_dump 17" in lines
+    # Nothing names the database (the catalog's is "sample"), its host or port.
+    assert "sample" not in text.replace("Sample schema", "")
+
+
+def test_index_title_defaults_to_something_neutral() -> None:
+    rows = sample_rows(sample_catalog())
+    text = render_index(DEFAULT_TITLE, rows, sample_files(rows))
+    assert text.split("\n")[1] == "# Database schema"
+    assert "pg_dump" not in text.split("## ")[0].split("- Documented")[1]  # major unknown
+
+
+def test_diagrams_show_key_columns_with_their_marks() -> None:
+    catalog = sample_catalog()
+    rels = [r for r in catalog.relations.values() if r.parent is None]
+    text = "\n".join(index_section(rels, 100))
+    public = text.split("### Schema `public`")[1].split("```\n")[0]
+    users = public.split('t_users["users"] {\n')[1].split("    }")[0].split("\n")
+    assert users[:4] == ["        bigint id PK", "        bigint company_id FK, UK",
+                         "        bigint manager_id FK", "        email email UK"]
+    # A table that only references: its FK columns; a hostile name keeps its real one.
+    assert '        bigint owner FK' in public
+    assert "[`_erd_public.md`](_erd_public.md)" in text
+    # The tables no foreign key touches are named, one per line.
+    assert ("3 tables with no foreign key either way (none declared, none pointing at them), "
+            "so in no diagram:\n\n`billing.stats`,\n`ext.remote_things`,\n`active_users`.\n"
+            ) in text
+
+
+def test_diagram_attributes_fold_what_mermaid_cannot_read() -> None:
+    rel = Relation(oid=1, schema="public", name="t", kind="r", columns=(
+        Column("Mixed Case", "character varying(20)", True), Column("pk", "uk", True),
+        Column("1st", "text[]", True), Column("naïve", "timestamp with time zone", True)),
+        constraints=(Constraint("t_pkey", "p", "", ("Mixed Case", "pk", "1st", "naïve")),))
+    assert key_attributes(rel) == [
+        'character_varying(20) Mixed_Case PK "Mixed Case"', '_uk _pk PK "pk"',
+        'text[] _1st PK "1st"', 'timestamp_with_time_zone naive PK "naïve"']
 
 
 def test_big_schemas_get_one_diagram_per_table_in_their_own_file() -> None:
@@ -183,9 +254,11 @@ def test_big_schemas_get_one_diagram_per_table_in_their_own_file() -> None:
     text = render_index("sample", rows, sample_files(rows), erd_max_tables=3)
     assert_golden("_index_erd_max_3.md", text)
     files = erd_files(rels, 3)
-    # billing (3 linked tables) and we"ird|schema (2) still fit one diagram.
-    assert sorted(files) == [erd_filename("public")] == ["_erd_public.md"]
+    # Every schema with foreign keys has its file of diagrams per table; billing (3 linked
+    # tables) and we"ird|schema (2) also fit one diagram in the index, public does not.
+    assert sorted(files) == [erd_filename(s) for s in ("billing", "public", 'we"ird|schema')]
     assert "[`_erd_public.md`](_erd_public.md) has a diagram per table" in text
+    assert text.count("```mermaid") == 2
     for content in files.values():
         check_mermaid_blocks(content)
         check_markdown_tables(content)
@@ -202,15 +275,21 @@ def test_big_schemas_get_one_diagram_per_table_in_their_own_file() -> None:
 def test_schema_json_matches_golden_file() -> None:
     catalog = sample_catalog()
     rows = sample_rows(catalog)
-    text = render_schema_json(catalog, rows, fingerprint(sample_files(rows)))
+    text = render_schema_json(catalog, rows, fingerprint(sample_files(rows)), pg_dump_major=17)
     assert_golden("schema.json", text)
+    assert '"format": "pgdoc.schema/2"' in text[:400]  # how pgdoc recognises its file
+    assert max(len(line) for line in text.split("\n")) <= 200
+    assert ": null" not in text and ": []" not in text and ": {}" not in text
+    assert text == schema_json.canonical(json.loads(text))
     assert text.endswith("}\n")
     data = json.loads(text)
     assert data["format"] == FORMAT
     assert [(t["schema"], t["name"]) for t in data["tables"]] == sorted(
         (r.rel.schema, r.rel.name) for r in rows if r.rel is not None)
+    assert data["pg_dump_major"] == 17
+    assert "database" not in data and "status" not in text
     users = next(t for t in data["tables"] if t["name"] == "users")
-    assert users["status"] == "current" and users["file"] == "users.sql"
+    assert users["file"] == "users.sql"
     role = next(c for c in users["columns"] if c["name"] == "role")
     assert role["enum_values"] == ["owner", "admin", "member", "viewer"]
     assert users["primary_key"] == {"name": "users_pkey", "columns": ["id"]}
@@ -223,8 +302,30 @@ def test_schema_json_matches_golden_file() -> None:
     assert [p["table"] for p in events["partitions"]] == [
         "events_2024_01", "events_2024_02", "events_default"]
     assert events["partitions"][1]["partitions"][0]["bound"] == "DEFAULT"
-    assert data["orphaned_files"] == [{"file": "old_table.sql", "status": "orphaned",
-                                       "was": "old_table"}]
+    assert data["orphaned_files"] == [{"file": "old_table.sql", "was": "old_table"}]
+    view = next(t for t in data["tables"] if t["name"] == "active_users")
+    assert view["reads"] == [{"schema": "public", "name": "users", "kind": "table"}]
+    assert view["definition"][-1] == "  WHERE u.role <> 'viewer'::user_role;"
+    assert all("nullable" not in c for c in view["columns"])  # unknown for a view
+    assert [c.get("nullable") for c in users["columns"]][:3] == [False, False, True]
+
+
+def test_schema_json_one_column_more_changes_one_line() -> None:
+    from dataclasses import replace
+
+    catalog = sample_catalog()
+    rows = sample_rows(catalog)
+    before = render_schema_json(catalog, rows, "f1")
+    users = catalog.relations[100]
+    wider = replace(users, columns=(*users.columns, Column("nickname", "text", False)))
+    catalog2 = replace(catalog, relations={**catalog.relations, 100: wider})
+    rows2 = [replace(r, rel=wider) if r.rel is not None and r.rel.oid == 100 else r
+             for r in rows]
+    after = render_schema_json(catalog2, rows2, "f1")
+    diff = [ln for ln in difflib.unified_diff(before.split("\n"), after.split("\n"), n=0)
+            if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
+    assert diff == ['+        {"name": "nickname", "type": "text", "nullable": true}'] or \
+        len(diff) <= 3, diff
 
 
 def test_index_keeps_hostile_comments_and_names_inside_their_cells() -> None:
@@ -233,10 +334,10 @@ def test_index_keeps_hostile_comments_and_names_inside_their_cells() -> None:
     text = render_index("sample", rows, sample_files(rows))
     row = next(ln for ln in text.split("\n") if "Weird" in ln and ln.startswith("|"))
     cells = split_cells(row)
-    assert len(cells) == 5
+    assert len(cells) == 4
     # The first line of the comment only, escaped; the name as a code span.
-    assert cells[4].strip() == "first line"
-    assert cells[1].strip() == "[``Weird \\| name`<b>\\n``](we%2522ird%257cschema.Weird%2520%257c" \
+    assert cells[3].strip() == "first line"
+    assert cells[0].strip() == "[``Weird \\| name`<b>\\n``](we%2522ird%257cschema.Weird%2520%257c" \
         "%2520name%2560%253cb%253e%250a%5E1.sql)"
 
 
@@ -324,3 +425,36 @@ def test_index_has_no_clock_and_is_deterministic() -> None:
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b|\d\d:\d\d:\d\d", first)
     changed = dict(sample_files(rows), **{"users.sql": "-- changed\n"})
     assert render_index("sample", rows, changed) != first  # the fingerprint follows the files
+
+
+def test_table_list_starts_with_pgdoc_marker() -> None:
+    rels = [r for r in sample_catalog().relations.values() if r.parent is None]
+    text = render_table_list(rels)
+    assert text.split("\n")[0] == TXT_MARKER
+    assert has_marker("_table_list.txt", text)
+    assert table_list_names(text)[:2] == ["billing.invoices", "billing.stats"]
+    assert len(table_list_names(text)) == len(rels)
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=st.lists(st.tuples(st.text(min_size=1), st.text(min_size=1)), min_size=1,
+                      max_size=5, unique=True),
+       columns=st.lists(st.tuples(st.text(min_size=1), st.text(min_size=1)), min_size=1,
+                        max_size=3, unique_by=lambda c: c[0]))
+def test_any_key_columns_make_a_valid_diagram(names: list[tuple[str, str]],
+                                              columns: list[tuple[str, str]]) -> None:
+    cols = tuple(Column(n, t, True) for n, t in columns)
+    first = cols[0].name
+    rels = [Relation(oid=i, schema=s, name=n, kind="r", columns=cols,
+                     constraints=(Constraint("pk", "p", "", (first,)),))
+            for i, (s, n) in enumerate(names, start=1)]
+    rels = [
+        Relation(oid=r.oid, schema=r.schema, name=r.name, kind="r", columns=r.columns,
+                 constraints=r.constraints,
+                 foreign_keys=(ForeignKey("fk", r.oid, tuple(c.name for c in cols), t.oid,
+                                          t.schema, t.name, (first,), "a", "a"),))
+        for r, t in zip(rels, rels[1:] + rels[:1], strict=True)
+    ]
+    block = diagram(foreign_key_edges(rels), {(r.schema, r.name): r for r in rels})
+    assert block[0] == "```mermaid" and block[-1] == "```"
+    check_mermaid_block(block[1:-1])

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pgdoc.docs.render import MARKER, header_lines, render_table_file
+from pgdoc.docs.render import MARKER, header_lines, mark_orphaned, render_table_file
 from pgdoc.model import (
     Catalog,
     Column,
@@ -104,6 +104,9 @@ def sample_catalog() -> Catalog:
         indexes=(
             Index("users_email_key", "CREATE UNIQUE INDEX users_email_key ON public.users "
                   "USING btree (company_id, email)", False, True),
+            Index("users_lower_email_idx", "CREATE UNIQUE INDEX users_lower_email_idx ON "
+                  "public.users USING btree (lower((email)::text)) WHERE (manager_id IS NULL)",
+                  False, True),
             Index("users_pkey", "CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)",
                   True, True),
         ),
@@ -160,14 +163,22 @@ def sample_catalog() -> Catalog:
     view = Relation(
         oid=108, schema="public", name="active_users", kind="v",
         comment="Users that can log in.",
-        columns=(Column("id", "bigint", False), Column("email", "email", False, type_oid=email),
+        columns=(Column("id", "bigint", False,
+                        comment="The user's id.\nSame as users.id."),
+                 Column("email", "email", False, type_oid=email),
                  Column("role", "user_role[]", False, type_oid=role)),
+        definition=" SELECT u.id,\n    u.email,\n    ARRAY[u.role] AS role\n   FROM users u\n"
+                   "  WHERE u.role <> 'viewer'::user_role;",
+        reads=(("public", "users", "r"),),
     )
     matview = Relation(
         oid=109, schema="billing", name="stats", kind="m",
         columns=(Column("company_id", "bigint", False), Column("n", "bigint", False)),
         indexes=(Index("stats_company_id_idx", "CREATE UNIQUE INDEX stats_company_id_idx ON "
                        "billing.stats USING btree (company_id)", False, True),),
+        definition=" SELECT company_id,\n    count(*) AS n\n   FROM billing.invoices\n"
+                   "  GROUP BY company_id;",
+        reads=(("billing", "invoices", "r"), ("public", "company_ids", "v")),
     )
     foreign = Relation(
         oid=110, schema="ext", name="remote_things", kind="f",
@@ -244,18 +255,25 @@ def test_users_header_answers_the_usual_questions() -> None:
     assert "enum user_role: 'owner', 'admin', 'member', 'viewer'" in text
     assert "domain email over text" in text
     assert "CHECK (VALUE ~ '^[^@]+@[^@]+$'::text)" in text
-    assert "-- Line manager, if any.\\nSet to NULL when the manager is deleted." in text
+    # A comment over two lines reads as two lines, not as one with a `\n` in it.
+    assert ("--               -- Line manager, if any.\n"
+            "--                  Set to NULL when the manager is deleted.\n") in text
     assert "GENERATED ALWAYS AS IDENTITY" in text
     assert "GENERATED ALWAYS AS (((first_name || ' '::text) || last_name)) STORED" in text
     # Keys, both directions of every foreign key, policies and triggers, one line each.
     assert "--   users_pkey: PRIMARY KEY (id)" in lines
     assert "--   users_email_key: UNIQUE (company_id, email)" in lines
-    assert "--   (company_id) -> company(id) ON DELETE CASCADE  [users_company_id_fkey]" in lines
+    assert "--   users_lower_email_idx: UNIQUE INDEX USING btree (lower((email)::text)) WHERE " \
+        "(manager_id IS NULL)" in lines  # a unique index is a unique key too
+    # Names as the DDL spells them: `grep 'public.company('` finds every reference.
+    assert ("--   (company_id) -> public.company(id) ON DELETE CASCADE  [users_company_id_fkey]"
+            in lines)
+    assert "-- Diagram: _erd_public.md (this table and its neighbours)" in lines
     referrers = lines[lines.index("-- Referenced by:") + 1:]
     referrers = referrers[:referrers.index("--")]
     assert [r.split("(")[0].strip("- ") for r in referrers] == [
-        '"we""ird|schema"."Weird | name`<b>\\n"', "billing.invoices", "events", "user_profile",
-        "users"]
+        '"we""ird|schema"."Weird | name`<b>\\n"', "billing.invoices", "public.events",
+        "public.user_profile", "public.users"]
     assert ("--   billing.invoices(company_id, issued_by) -> (company_id, id) "
             "ON DELETE SET NULL (issued_by) ON UPDATE CASCADE  [invoices_issued_by_fkey]") in lines
     assert "-- Row-level security: enabled" in lines
@@ -280,6 +298,24 @@ def test_partitioned_table_lists_every_partition_with_its_bounds() -> None:
     ]
     sub = header_of(file_for(catalog, 106))
     assert any(ln.startswith("-- Partition of: public.events FOR VALUES FROM") for ln in sub)
+
+
+def test_view_headers_say_what_they_read_and_no_unknown_nullability() -> None:
+    catalog = sample_catalog()
+    view = header_of(file_for(catalog, 108))
+    start = view.index("-- Reads from:")
+    assert view[start:start + 3] == ["-- Reads from:", "--   public.users  (table)", "--"]
+    columns = _rows(view, "Columns")
+    # attnotnull is always false on a view's columns: no NULL / NOT NULL is claimed.
+    assert columns[0] == "id     bigint"
+    assert not any("NULL" in c for c in columns)
+    # A table's columns keep theirs.
+    assert "NOT NULL" in _rows(header_of(file_for(catalog, 100)), "Columns")[0]
+
+
+def _rows(header: list[str], title: str) -> list[str]:
+    rows = header[header.index(f"-- {title}:") + 1:]
+    return [r[len("--   "):] for r in rows[:rows.index("--")]]
 
 
 def test_views_and_foreign_tables_name_their_kind() -> None:
@@ -345,3 +381,18 @@ def test_header_is_deterministic() -> None:
 ])
 def test_quote_ident_quotes_like_postgresql(name: str, quoted: str) -> None:
     assert quote_ident(name) == quoted
+
+
+def test_an_orphaned_file_says_so_right_after_the_marker() -> None:
+    catalog = sample_catalog()
+    text = file_for(catalog, 101)
+    orphaned = mark_orphaned(text, "public.company")
+    assert_golden("orphaned_company.sql", orphaned)
+    lines = orphaned.split("\n")
+    assert lines[0] == MARKER
+    assert lines[1] == ("-- ORPHANED: public.company no longer exists in the database. This "
+                        "file only records what it was: delete it, or run `pgdoc sync --prune`.")
+    assert "\n".join(lines[:1] + lines[2:]) == text  # nothing else changes
+    assert mark_orphaned(orphaned, "public.company") == orphaned
+    hostile = mark_orphaned(text, "x\nDROP TABLE y; --")
+    assert hostile.split("\n")[1].startswith("-- ORPHANED: x\\nDROP TABLE y; --")

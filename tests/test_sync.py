@@ -12,6 +12,7 @@ import pytest
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
 from pgdoc.docs.overview import render_overview
+from pgdoc.folder.markers import TXT_MARKER
 from pgdoc.folder.plan import Plan, apply, plan
 from pgdoc.postgres.tools import PgTools
 from pgdoc.read import collect
@@ -101,10 +102,10 @@ def test_dropped_table_is_orphaned_and_new_table_is_marked(
     assert "⚠ legacy_sessions" in out
     assert (tmp_path / "legacy_sessions.sql").exists()  # kept unless --prune
     index = (tmp_path / "_index.md").read_text()
-    assert re.search(r"^\| ⚠ \| \[`legacy_sessions.sql`\]", index, re.MULTILINE)
-    assert re.search(r"^\| \+ \| \[`survey_notes`\]\(survey_notes.sql\)", index, re.MULTILINE)
-    assert re.search(r"^\| ✓ \| \[`users`\]\(users.sql\)", index, re.MULTILINE)
-    assert (tmp_path / "_table_list.txt").read_text() == "survey_notes\nusers\n"
+    assert re.search(r"^\| \[`legacy_sessions.sql`\]", index, re.MULTILINE)
+    assert re.search(r"^\| \[`survey_notes`\]\(survey_notes.sql\)", index, re.MULTILINE)
+    assert re.search(r"^\| \[`users`\]\(users.sql\)", index, re.MULTILINE)
+    assert (tmp_path / "_table_list.txt").read_text() == f"{TXT_MARKER}\nsurvey_notes\nusers\n"
     # --prune deletes the orphan.
     code, out, err = run(capsys, "sync", "--prune", "-o", str(tmp_path))
     assert code == 0, err

@@ -1,9 +1,12 @@
 """Mermaid `erDiagram`s of the foreign keys, for `_index.md` and `_erd_<schema>.md`.
 
-One diagram per schema shows every table that a foreign key links to another. Past
-`erd_max_tables` tables (or more edges than Mermaid draws) one diagram is unreadable, so
-the schema gets a file of its own instead, `_erd_<schema>.md`, with one small diagram per
-table: the table and its direct neighbours, both ways.
+One diagram per schema in the index shows every table that a foreign key links to
+another, with its key columns (`PK`, `FK`, `UK`: the columns a join uses; the table file
+lists the rest, so a new plain column changes no diagram). Past `erd_max_tables` tables
+(or more edges than Mermaid draws) that diagram is left out. Every schema with foreign
+keys also gets `_erd_<schema>.md`, one small diagram per table: the table and its direct
+neighbours, both ways; each table file's header points to it. The index names the
+tables no foreign key touches.
 
 Mermaid's grammar is narrow and its lexer greedy, so nothing from the database reaches a
 diagram unfiltered: entities get generated ids (`t_users`, `t_billing__plans`, `_2` on a
@@ -17,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -122,9 +125,47 @@ def _ascii_word(text: str) -> str:
     return re.sub(r"[^a-z0-9_]", "_", folded)
 
 
-def diagram(edges: list[Edge]) -> list[str]:
-    """A fenced ```mermaid block: the entities with their names, then one line per foreign
-    key, `referencing }o--|| referenced : "columns"` (`o|`: nullable, `|o`: one-to-one)."""
+_NOT_ATTRIBUTE_CHAR = re.compile(r"[^A-Za-z0-9_\[\]()]+")
+_ATTRIBUTE_KEYS = frozenset({"pk", "fk", "uk"})  # Mermaid's lexer reads these as key marks
+
+
+def _attribute_word(text: str) -> str:
+    """A Mermaid attribute type or name: `[A-Za-z_][A-Za-z0-9_[]()]*`, what its lexer reads
+    as one word (`character varying(20)` -> `character_varying(20)`, `text[]` stays)."""
+    word = _NOT_ATTRIBUTE_CHAR.sub("_", text if text.isascii() else _ascii_word(text))
+    word = word.strip("_") or "_"
+    if not (word[0].isalpha() or word[0] == "_") or word.lower() in _ATTRIBUTE_KEYS:
+        word = f"_{word}"
+    return word
+
+
+def key_attributes(rel: Relation) -> list[str]:
+    """The entity's attribute lines: its primary key, foreign key and unique key columns,
+    in table order, `type name PK, FK` (types and names folded to what Mermaid's lexer
+    takes; a folded name has the real one as its comment)."""
+    marks: dict[str, list[str]] = {}
+    for con in rel.constraints:
+        if con.kind in "pu":
+            for name in con.columns:
+                marks.setdefault(name, []).append("PK" if con.kind == "p" else "UK")
+    for fk in rel.foreign_keys:
+        for name in fk.columns:
+            marks.setdefault(name, []).append("FK")
+    out = []
+    for col in rel.columns:
+        if col.name not in marks:
+            continue
+        keys = ", ".join(k for k in ("PK", "FK", "UK") if k in marks[col.name])
+        name = _attribute_word(col.name)
+        comment = f' "{mermaid_text(col.name)}"' if name != col.name else ""
+        out.append(f"{_attribute_word(col.type)} {name} {keys}{comment}")
+    return out
+
+
+def diagram(edges: list[Edge], rels: Mapping[Key, Relation] | None = None) -> list[str]:
+    """A fenced ```mermaid block: the entities with their names (and key columns, for
+    those in `rels`), then one line per foreign key,
+    `referencing }o--|| referenced : "columns"` (`o|`: nullable, `|o`: one-to-one)."""
     keys = sorted({e.source for e in edges} | {e.target for e in edges})
     ids = entity_ids(keys)
     out = ["```mermaid", "erDiagram"]
@@ -135,7 +176,14 @@ def diagram(edges: list[Edge]) -> list[str]:
             n += 1
             text = f"{label(key)} ({n})"
         shown.add(text)
-        out.append(f'    {ids[key]}["{text}"]')
+        rel = rels.get(key) if rels is not None else None
+        attributes = key_attributes(rel) if rel is not None else []
+        if attributes:
+            out.append(f'    {ids[key]}["{text}"] {{')
+            out += [f"        {a}" for a in attributes]
+            out.append("    }")
+        else:
+            out.append(f'    {ids[key]}["{text}"]')
     for e in edges:
         left = "|o" if e.one_to_one else "}o"
         right = "o|" if e.optional else "||"
@@ -149,12 +197,13 @@ def _columns(columns: tuple[str, ...]) -> str:
     return mermaid_text(", ".join(quote_ident(c) for c in columns).replace('"', "'"))
 
 
-def drawing(edges: list[Edge], max_tables: int) -> list[str] | None:
+def drawing(edges: list[Edge], max_tables: int,
+            rels: Mapping[Key, Relation] | None = None) -> list[str] | None:
     """The diagram of `edges`, or None when it would be too big to draw."""
     keys = {e.source for e in edges} | {e.target for e in edges}
     if len(keys) > max_tables or len(edges) > MAX_EDGES:
         return None
-    lines = diagram(edges)
+    lines = diagram(edges, rels)
     return lines if sum(len(line) + 1 for line in lines) <= MAX_CHARS else None
 
 
@@ -173,49 +222,63 @@ def _tables(n: int) -> str:
 
 
 def index_section(rels: list[Relation], max_tables: int) -> list[str]:
-    """`## Relationships` for `_index.md`: a diagram per schema, or a pointer to the
-    schema's `_erd_<schema>.md` when it is too big for one."""
+    """`## Relationships` for `_index.md`: a diagram per schema (unless too big for one),
+    a pointer to the schema's `_erd_<schema>.md`, and the tables no foreign key touches."""
     edges = foreign_key_edges(rels)
+    by_key = {(r.schema, r.name): r for r in rels}
     out = [
         "## Relationships",
         "",
         "Foreign keys as Mermaid `erDiagram`s (GitHub renders them). "
         "`A }o--|| B : \"col\"`: each row of A references one row of B through `col`; "
         "`o|` instead of `||`: the reference may be NULL; `|o` instead of `}o`: at most one "
-        "row of A per row of B. Names in single quotes are quoted identifiers in SQL.",
+        "row of A per row of B. Each table shows its key columns (`PK` primary key, `FK` "
+        "foreign key, `UK` unique); its file lists every column. Names in single quotes "
+        "are quoted identifiers in SQL.",
         "",
     ]
     if not edges:
-        return [*out, "No foreign keys link the documented tables.", ""]
+        out += ["No foreign keys link the documented tables.", ""]
     for schema in sorted({r.schema for r in rels}):
         mine = schema_edges(schema, edges)
         if not mine:
             continue
         out += [f"### Schema {md_code(schema, in_table=False)}", ""]
         keys = {e.source for e in mine} | {e.target for e in mine}
-        lines = drawing(mine, max_tables)
+        lines = drawing(mine, max_tables, by_key)
+        name = erd_filename(schema)
+        link = f"[{md_code(name, in_table=False)}]({quote(name, safe='')})"
         if lines is not None:
-            out += [*lines, ""]
+            out += [*lines, "",
+                    f"One diagram per table (the table and its direct neighbours): {link}.",
+                    ""]
         else:
-            name = erd_filename(schema)
             out += [
                 f"{_tables(len(keys))} linked by {len(mine)} foreign keys: more than one "
                 f"diagram can show (`erd_max_tables`: {max_tables}). "
-                f"[{md_code(name, in_table=False)}]({quote(name, safe='')}) has a diagram per "
-                "table instead: the table, "
+                f"{link} has a diagram per table instead: the table, "
                 "the tables it references and the tables that reference it.",
                 "",
             ]
+    linked = {k for e in edges for k in (e.source, e.target)}
+    alone = sorted((r.schema, r.name) for r in rels if (r.schema, r.name) not in linked)
+    if alone and edges:
+        # One name per line: a table added or dropped changes one line of the file.
+        out += [f"{_tables(len(alone))} with no foreign key either way (none declared, "
+                "none pointing at them), so in no diagram:", ""]
+        out += [f"{md_code(sql_name(k), in_table=False)}{',' if i < len(alone) - 1 else '.'}"
+                for i, k in enumerate(alone)]
+        out.append("")
     return out
 
 
 def erd_files(rels: list[Relation], max_tables: int) -> dict[str, str]:
-    """`_erd_<schema>.md` for each schema too big for one diagram (see `index_section`)."""
+    """`_erd_<schema>.md` for each schema that foreign keys touch (see `index_section`)."""
     edges = foreign_key_edges(rels)
     files = {}
     for schema in sorted({r.schema for r in rels}):
         mine = schema_edges(schema, edges)
-        if mine and drawing(mine, max_tables) is None:
+        if mine:
             files[erd_filename(schema)] = render_erd_file(schema, rels, mine, max_tables)
     return files
 
@@ -223,14 +286,14 @@ def erd_files(rels: list[Relation], max_tables: int) -> dict[str, str]:
 def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
                     max_tables: int) -> str:
     """One neighbourhood diagram per table of `schema` that a foreign key touches."""
-    documented = {(r.schema, r.name) for r in rels}
+    documented = {(r.schema, r.name): r for r in rels}
     out = [
         ERD_MARKER,
         f"# Foreign keys around each table of schema {md_code(schema, in_table=False)}",
         "",
-        "Generated by pgdoc; do not edit. This schema has too many linked tables for one "
-        "diagram, so each table has its own: the table, the tables it references and the "
-        "tables that reference it. Notation: see [the index](_index.md#relationships).",
+        "Generated by pgdoc; do not edit. Each table that a foreign key links has its own "
+        "diagram: the table, the tables it references and the tables that reference it, "
+        "with their key columns. Notation: see [the index](_index.md#relationships).",
         "",
     ]
     touching: dict[tuple[str, str], list[Edge]] = {}
@@ -245,7 +308,7 @@ def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
             name = table_filename(*key)
             title = f"[{title}]({quote(name, safe='')})"
         out += [f"## {title}", ""]
-        lines = drawing(near, max_tables)
+        lines = drawing(near, max_tables, documented)
         if lines is not None:
             out += [*lines, ""]
         else:

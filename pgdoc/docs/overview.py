@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pgdoc.docs.erd import ERD_MARKER, erd_files
 from pgdoc.docs.index import (
+    DEFAULT_TITLE,
     INDEX_FILE,
     LIST_FILE,
     SCHEMA_JSON_FILE,
@@ -39,20 +40,27 @@ class Overview:
         return {**self.fixed, **{name: fill(fingerprint) for name, fill in self.pending.items()}}
 
 
-def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int) -> Overview:
+def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
+                     title: str = DEFAULT_TITLE,
+                     pg_dump_major: int | None = None) -> Overview:
+    """`title`: the config's `title:`; `pg_dump_major`: the pg_dump that wrote the DDL
+    (recorded in `_index.md` and `schema.json`), None when unknown."""
     rels = [r.rel for r in rows if r.rel is not None]
     return Overview(
         fixed={LIST_FILE: render_table_list(rels), **erd_files(rels, erd_max_tables)},
         pending={
-            INDEX_FILE: index_renderer(catalog.database, rows, erd_max_tables=erd_max_tables),
-            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows),
+            INDEX_FILE: index_renderer(title, rows, erd_max_tables=erd_max_tables,
+                                       pg_dump_major=pg_dump_major),
+            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows, pg_dump_major),
         },
     )
 
 
 def render_overview(catalog: Catalog, rows: list[Row], table_files: Mapping[str, str],
-                    erd_max_tables: int) -> dict[str, str]:
-    return prepare_overview(catalog, rows, erd_max_tables).files(fingerprint(table_files))
+                    erd_max_tables: int, title: str = DEFAULT_TITLE,
+                    pg_dump_major: int | None = None) -> dict[str, str]:
+    return prepare_overview(catalog, rows, erd_max_tables, title,
+                            pg_dump_major).files(fingerprint(table_files))
 
 
 def stale_erd_files(folder: Path, keep: Mapping[str, str]) -> list[str]:

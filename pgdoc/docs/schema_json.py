@@ -1,96 +1,153 @@
 """`schema.json`: what the table files say, as data for tools and coding assistants.
 
-Deterministic: keys sorted (`tables` last, one table per line), tables by (schema, name),
-columns in table order, lists of keys and references sorted, UTF-8 as is, one trailing
-newline. `format` names the layout
-and changes only when a field changes meaning or disappears (new fields may be added).
+Laid out for `git diff` and for readers that take a file line by line: pretty-printed,
+one fact per line (a column, a key, an index, a foreign key each on its own line while
+it fits in `WIDTH` characters, else spread over lines itself), fields that are null,
+empty or false left out, keys in a fixed order. A one-column change touches a few lines.
+
+Deterministic: tables by (schema, name), columns in table order, lists of keys and
+references sorted, UTF-8 as is, one trailing newline. `format` names the layout and
+changes only when a field changes meaning or disappears (new fields may be added).
+Nothing here describes the connection or the sync (no database name, host, status).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
-from pgdoc.docs.index import CURRENT, NEW, ORPHANED, Row
-from pgdoc.model import FK_ACTIONS, POLICY_COMMANDS, Catalog, Column, Relation
+from pgdoc.docs.index import Row
+from pgdoc.model import FK_ACTIONS, KIND_NAMES, POLICY_COMMANDS, Catalog, Column, Relation
 
-FORMAT = "pgdoc.schema/1"
-_STATUS = {CURRENT: "current", NEW: "new", ORPHANED: "orphaned"}
+FORMAT = "pgdoc.schema/2"
+WIDTH = 160  # a compound value fits on one line up to this width (indent included)
 _IDENTITY = {"a": "always", "d": "by default"}
 _GENERATED = {"s": "stored", "v": "virtual"}
+_INDENT = "  "
 
 
-def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str) -> str:
+def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str,
+                       pg_dump_major: int | None = None) -> str:
     """The whole file: every documented relation (rows with a relation) and the orphaned
-    files, with the statuses the index shows."""
-    return schema_json_renderer(catalog, rows)(fingerprint)
+    files."""
+    return schema_json_renderer(catalog, rows, pg_dump_major)(fingerprint)
 
 
-def schema_json_renderer(catalog: Catalog, rows: list[Row]) -> Callable[[str], str]:
+def schema_json_renderer(catalog: Catalog, rows: list[Row],
+                         pg_dump_major: int | None = None) -> Callable[[str], str]:
     """`schema.json` rendered now but for its fingerprint, which needs every table file:
     returns what fills that in."""
     referenced_by: dict[int, list[dict[str, Any]]] = {}
     for src in catalog.relations.values():
         for fk in src.foreign_keys:
-            referenced_by.setdefault(fk.ref_table, []).append({
+            referenced_by.setdefault(fk.ref_table, []).append(_prune({
                 "name": fk.name,
                 "schema": src.schema,
                 "table": src.name,
                 "columns": list(fk.columns),
                 "referenced_columns": list(fk.ref_columns),
-                "on_delete": FK_ACTIONS.get(fk.on_delete, fk.on_delete),
-                "on_delete_columns": list(fk.on_delete_columns) or None,
-                "on_update": FK_ACTIONS.get(fk.on_update, fk.on_update),
-            })
-    # Each table is encoded as soon as it is built: at 10,000 tables the dicts of all of
+                **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns),
+            }))
+    # Each table is laid out as soon as it is built: at 10,000 tables the dicts of all of
     # them at once would cost more memory than everything else pgdoc holds.
     tables = [
-        _encode(_relation(row.rel, catalog, row, referenced_by))
+        _layout(_relation(row.rel, catalog, row, referenced_by), 2)
         for row in sorted(rows, key=lambda r: (r.rel.schema, r.rel.name) if r.rel else ("", ""))
         if row.rel is not None
     ]
-    orphans = [{"file": r.filename, "was": r.orphan_name, "status": _STATUS.get(r.status, r.status)}
+    orphans = [{"file": r.filename, "was": r.orphan_name or r.filename}
                for r in sorted(rows, key=lambda r: r.filename) if r.rel is None]
-    database = catalog.database  # not the catalog: it may be big, and is not kept
 
     def finish(fingerprint: str) -> str:
-        head = {
-            "format": FORMAT,
-            "database": database,
-            "fingerprint": fingerprint,
-            "orphaned_files": orphans,
-        }
-        return _layout(head, tables)
+        head: dict[str, Any] = {"format": FORMAT, "fingerprint": fingerprint}
+        if pg_dump_major is not None:
+            head["pg_dump_major"] = pg_dump_major
+        return _document(head, tables, orphans)
     return finish
 
 
-def _dump(data: dict[str, Any]) -> str:
-    """The canonical text of parsed `schema.json` data (used to check files)."""
-    head = {k: v for k, v in data.items() if k != "tables"}
-    return _layout(head, (_encode(t) for t in data["tables"]))
-
-
-def _layout(head: dict[str, Any], tables: Iterable[str]) -> str:
-    """JSON with one table per line: `git diff` shows which tables changed, and the C
-    encoder stays in use (an indented dump takes seconds for 10,000 tables)."""
+def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, Any]]) -> str:
     pieces = ["{\n"]
-    for key, value in sorted(head.items()):
-        pieces += [_encode(key), ": ", _encode(value), ",\n"]
-    pieces.append('"tables": [')
-    separator = "\n"
-    for table in tables:
-        pieces += [separator, table]
-        separator = ",\n"
-    pieces.append("]\n}\n" if separator == "\n" else "\n]\n}\n")
+    for key, value in head.items():
+        pieces += [_INDENT, _encode(key), ": ", _layout(value, 1), ",\n"]
+    pieces.append(f'{_INDENT}"tables": [')
+    if tables:
+        pieces += ["\n", _INDENT * 2, f",\n{_INDENT * 2}".join(tables), f"\n{_INDENT}"]
+    pieces.append("]")
+    if orphans:
+        pieces += [",\n", _INDENT, '"orphaned_files": ', _layout(orphans, 1)]
+    pieces.append("\n}\n")
     return "".join(pieces)  # one join: the file's text exists once, not three times
 
 
+def canonical(data: dict[str, Any]) -> str:
+    """The canonical text of parsed `schema.json` data (used to check files)."""
+    head = {k: v for k, v in data.items() if k not in ("tables", "orphaned_files")}
+    return _document(head, [_layout(t, 2) for t in data["tables"]],
+                     data.get("orphaned_files", []))
+
+
+def _layout(value: Any, depth: int) -> str:
+    """`value` as JSON starting at indentation `depth` (its first line not indented): on
+    one line when it fits in WIDTH, else one member per line, each laid out the same way.
+    A table (depth 2) is always spread out, so that each fact has a line of its own."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        if depth > 2:
+            flat = _encode(value)
+            if len(flat) + len(_INDENT) * depth <= WIDTH:
+                return flat
+        inner = _INDENT * (depth + 1)
+        members = [f"{inner}{_key(k)}: {_layout(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(members) + "\n" + _INDENT * depth + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        if not isinstance(value[0], dict):  # lists hold one kind of item
+            flat = _encode(value)
+            if len(flat) + len(_INDENT) * depth <= WIDTH:
+                return flat
+        inner = _INDENT * (depth + 1)
+        items = [f"{inner}{_layout(v, depth + 1)}" for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + _INDENT * depth + "]"
+    return _encode(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps builds
+_STRING = json.encoder.encode_basestring  # an encoder on every call with these options
+_KEYS: dict[str, str] = {}  # pgdoc's own field names: a few dozen
+
+
+def _key(key: str) -> str:
+    text = _KEYS.get(key)
+    if text is None:
+        text = _KEYS[key] = _encode(key)
+    return text
+
+
 def _encode(value: Any) -> str:
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    text = _STRING(value) if isinstance(value, str) else _ENCODER(value)
     # Characters some editors and tools treat as line breaks, escaped inside strings.
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
-        "\x85", "\\u0085")
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
+            "\x85", "\\u0085")
+    return text
+
+
+def _prune(data: dict[str, Any]) -> dict[str, Any]:
+    """Fields that say nothing (None, empty) left out."""
+    return {k: v for k, v in data.items() if v is not None and v != [] and v != {}}
+
+
+def _actions(on_delete: str, on_update: str, set_columns: tuple[str, ...]) -> dict[str, Any]:
+    """Foreign key actions other than the default NO ACTION."""
+    return _prune({
+        "on_delete": FK_ACTIONS.get(on_delete, on_delete) if on_delete != "a" else None,
+        "on_delete_columns": list(set_columns),
+        "on_update": FK_ACTIONS.get(on_update, on_update) if on_update != "a" else None,
+    })
 
 
 def _relation(rel: Relation, catalog: Catalog, row: Row,
@@ -98,53 +155,63 @@ def _relation(rel: Relation, catalog: Catalog, row: Row,
     keys = {k: [c for c in rel.constraints if c.kind == k] for k in "pucx"}
     pk = keys["p"][0] if keys["p"] else None
     parent = catalog.relations.get(rel.parent) if rel.parent is not None else None
-    return {
+    is_view = rel.kind in "vm"
+    return _prune({
         "schema": rel.schema,
         "name": rel.name,
         "sql_name": rel.display,
         "kind": rel.kind_name,
         "file": row.filename,
-        "status": _STATUS.get(row.status, row.status),
         "comment": rel.comment,
-        "columns": [_column(c, catalog) for c in rel.columns],
+        "columns": [_column(c, catalog, nullability=not is_view) for c in rel.columns],
+        "reads": [{"schema": s, "name": n, "kind": _kind_name(k)} for s, n, k in rel.reads],
+        # The query as its lines (split at \n only, so that joining them with \n gives
+        # it back exactly): a changed view shows as changed lines.
+        "definition": rel.definition.rstrip("\n").split("\n") if rel.definition else None,
         "primary_key": {"name": pk.name, "columns": list(pk.columns)} if pk else None,
         "unique_keys": [{"name": c.name, "columns": list(c.columns)} for c in keys["u"]],
         "check_constraints": [{"name": c.name, "definition": c.definition} for c in keys["c"]],
         "exclusion_constraints": [{"name": c.name, "definition": c.definition}
                                   for c in keys["x"]],
-        "indexes": [{"name": i.name, "definition": i.definition, "unique": i.unique,
-                     "primary": i.primary} for i in rel.indexes],
+        "indexes": [_prune({"name": i.name, "definition": i.definition, "unique": i.unique or None,
+                            "primary": i.primary or None}) for i in rel.indexes],
         "foreign_keys": [
             {"name": fk.name, "columns": list(fk.columns),
              "references": {"schema": fk.ref_schema, "table": fk.ref_name,
                             "columns": list(fk.ref_columns)},
-             "on_delete": FK_ACTIONS.get(fk.on_delete, fk.on_delete),
-             "on_delete_columns": list(fk.on_delete_columns) or None,
-             "on_update": FK_ACTIONS.get(fk.on_update, fk.on_update)}
+             **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns)}
             for fk in rel.foreign_keys
         ],
         "referenced_by": sorted(referenced_by.get(rel.oid, []),
                                 key=lambda r: (r["schema"], r["table"], r["name"])),
         "partition_key": rel.partition_key,
-        "partition_of": ({"schema": parent.schema, "table": parent.name,
-                          "bound": rel.partition_bound} if parent is not None else None),
+        "partition_of": (_prune({"schema": parent.schema, "table": parent.name,
+                                 "bound": rel.partition_bound})
+                         if parent is not None else None),
         "partitions": _partitions(rel.oid, catalog) if rel.kind == "p" else [],
-        "row_level_security": {"enabled": rel.rls, "forced": rel.rls_forced},
-        "policies": [{"name": p.name, "command": POLICY_COMMANDS.get(p.command, p.command),
-                      "permissive": p.permissive, "roles": list(p.roles), "using": p.using,
-                      "check": p.check}
+        "row_level_security": ({"enabled": True, "forced": rel.rls_forced}
+                               if rel.rls else None),
+        "policies": [_prune({"name": p.name,
+                             "command": POLICY_COMMANDS.get(p.command, p.command),
+                             "permissive": p.permissive, "roles": list(p.roles),
+                             "using": p.using, "check": p.check})
                      for p in rel.policies],
         "triggers": [{"name": t.name, "definition": t.definition} for t in rel.triggers],
-    }
+    })
 
 
-def _column(col: Column, catalog: Catalog) -> dict[str, Any]:
+def _kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, {"S": "sequence"}.get(kind, kind))
+
+
+def _column(col: Column, catalog: Catalog, nullability: bool = True) -> dict[str, Any]:
     info = catalog.types.get(col.type_oid)
     generated = _GENERATED.get(col.generated)
-    return {
+    return _prune({
         "name": col.name,
         "type": col.type,
-        "nullable": not col.not_null,
+        # A view's columns carry no NOT NULL of their own: unknown, so left out.
+        "nullable": (not col.not_null) if nullability else None,
         # A generated column's default is its expression: it is listed as `generated`.
         "default": None if generated else col.default,
         "identity": _IDENTITY.get(col.identity),
@@ -152,14 +219,14 @@ def _column(col: Column, catalog: Catalog) -> dict[str, Any]:
         "generation_expression": col.default if generated else None,
         "comment": col.comment,
         "enum_values": list(info.values) if info is not None and info.kind == "enum" else None,
-        "domain": ({"schema": info.schema, "name": info.name, "base_type": info.base,
-                    "not_null": info.not_null, "checks": list(info.checks)}
+        "domain": (_prune({"schema": info.schema, "name": info.name, "base_type": info.base,
+                           "not_null": info.not_null or None, "checks": list(info.checks)})
                    if info is not None and info.kind == "domain" else None),
-    }
+    })
 
 
 def _partitions(oid: int, catalog: Catalog) -> list[dict[str, Any]]:
     kids = catalog.children.get(oid, [])
-    return [{"schema": k.schema, "table": k.name, "bound": k.partition_bound,
-             "partitions": _partitions(k.oid, catalog) if k.kind == "p" else []}
+    return [_prune({"schema": k.schema, "table": k.name, "bound": k.partition_bound,
+                    "partitions": _partitions(k.oid, catalog) if k.kind == "p" else []})
             for k in kids]

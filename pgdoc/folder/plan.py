@@ -18,6 +18,7 @@ from pathlib import Path
 from pgdoc.docs.index import (
     CURRENT,
     DEFAULT_ERD_MAX_TABLES,
+    DEFAULT_TITLE,
     LIST_FILE,
     NEW,
     ORPHANED,
@@ -25,8 +26,13 @@ from pgdoc.docs.index import (
     fingerprint,
     render_table_list,
 )
-from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
-from pgdoc.docs.render import MARKER
+from pgdoc.docs.overview import (
+    REQUIRED,
+    Overview,
+    prepare_overview,
+    stale_erd_files,
+)
+from pgdoc.docs.render import MARKER, mark_orphaned
 from pgdoc.folder.naming import decode_filename
 from pgdoc.folder.writer import discard, existing_files, publish, read_text, stage
 from pgdoc.model import Catalog, Relation
@@ -59,6 +65,8 @@ class FolderView:
     # Rendered early only when a write is certain (a new file, a stale overview, a
     # deletion), so that a sync that finds no change renders nothing.
     overview: Overview | None
+    title: str = DEFAULT_TITLE  # the index's heading (config `title:`)
+    pg_dump_major: int | None = None  # the pg_dump that wrote the DDL, recorded in the docs
 
 
 @dataclass(frozen=True)
@@ -97,7 +105,8 @@ class Plan:
 
 def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[int, str],
          prune: bool = False, erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
-         existing: dict[str, str] | None = None) -> FolderView:
+         existing: dict[str, str] | None = None, title: str = DEFAULT_TITLE,
+         pg_dump_major: int | None = None) -> FolderView:
     """Read the folder (unless `existing` holds its table files) and work out what needs
     no table file: statuses, orphans, whether the overview is stale, and the overview
     itself when a write is certain."""
@@ -114,7 +123,8 @@ def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[i
     deletes = sorted(orphans) if prune else []
     certain = stale or bool(deletes) or any(row.status == NEW for row in rows)
     return FolderView(existing, rows, orphans, deletes, stale,
-                      prepare_overview(catalog, rows, erd_max_tables) if certain else None)
+                      prepare_overview(catalog, rows, erd_max_tables, title, pg_dump_major)
+                      if certain else None, title, pg_dump_major)
 
 
 def plan(docs: Docs, folder: Path, prune: bool = False,
@@ -146,13 +156,19 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
 
     def overview() -> tuple[dict[str, str], list[str]]:
         prepared = (early.pop() if early
-                    else prepare_overview(docs.catalog, view.rows, erd_max_tables))
+                    else prepare_overview(docs.catalog, view.rows, erd_max_tables, view.title,
+                                          view.pg_dump_major))
         files = prepared.files(fingerprint(current))
         del prepared
         writes = {n: t for n, t in files.items() if read_text(folder / n) != t}
         return writes, stale_erd_files(folder, files)
 
     table_writes = {n: t for n, t in docs.files.items() if existing.get(n) != t}
+    for name, was in view.orphans.items():  # kept orphans say so in their second line
+        if name not in view.deletes and name in existing:
+            marked = mark_orphaned(existing[name], was)
+            if marked != existing[name]:
+                table_writes[name] = marked
     return Plan(docs, new, changed, view.orphans, table_writes, view.deletes, overview)
 
 

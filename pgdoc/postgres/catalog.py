@@ -149,7 +149,19 @@ UNION ALL (
     'fks', coalesce(cons.fks, '[]'),
     'indexes', coalesce(idx.j, '[]'),
     'triggers', coalesce(trg.j, '[]'),
-    'policies', coalesce(pol.j, '[]')
+    'policies', coalesce(pol.j, '[]'),
+    -- A view's query, and the relations its rewrite rule depends on (what it reads).
+    'definition', CASE WHEN r.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(r.oid, true) END,
+    'reads', CASE WHEN r.relkind IN ('v', 'm') THEN (
+      SELECT json_agg(json_build_array(dn.nspname, dc.relname, dc.relkind)
+                      ORDER BY dn.nspname, dc.relname)
+      FROM (SELECT DISTINCT d.refobjid FROM pg_catalog.pg_rewrite w
+            JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass
+              AND d.objid = w.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass
+              AND d.refobjid <> w.ev_class
+            WHERE w.ev_class = r.oid) dep
+      JOIN pg_catalog.pg_class dc ON dc.oid = dep.refobjid
+      JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace) END
   )
    FROM rels r
    LEFT JOIN pg_catalog.pg_description rd ON rd.objoid = r.oid
@@ -371,6 +383,8 @@ def _relation(r: dict[str, Any]) -> Relation:
                    check=p[5])
             for p in r["policies"]
         ),
+        definition=r.get("definition"),
+        reads=tuple((d[0], d[1], d[2]) for d in r.get("reads") or ()),
     )
 
 

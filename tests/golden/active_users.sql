@@ -3,12 +3,17 @@
 -- View: public.active_users
 -- Description: Users that can log in.
 --
+-- Reads from:
+--   public.users  (table)
+--
 -- Columns:
---   id     bigint       NULL
---   email  email        NULL
+--   id     bigint
+--          -- The user's id.
+--             Same as users.id.
+--   email  email
 --          domain email over text
 --            CHECK (VALUE ~ '^[^@]+@[^@]+$'::text)
---   role   user_role[]  NULL
+--   role   user_role[]
 --          enum user_role: 'owner', 'admin', 'member', 'viewer'
 --
 

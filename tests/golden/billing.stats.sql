@@ -2,9 +2,16 @@
 --
 -- Materialized view: billing.stats
 --
+-- Reads from:
+--   billing.invoices  (table)
+--   public.company_ids  (view)
+--
 -- Columns:
---   company_id  bigint  NULL
---   n           bigint  NULL
+--   company_id  bigint
+--   n           bigint
+--
+-- Unique:
+--   stats_company_id_idx: UNIQUE INDEX USING btree (company_id)
 --
 -- Indexes:
 --   stats_company_id_idx: UNIQUE USING btree (company_id)

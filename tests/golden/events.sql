@@ -2,6 +2,7 @@
 --
 -- Partitioned table: public.events
 -- Description: Append-only events, one partition per month.
+-- Diagram: _erd_public.md (this table and its neighbours)
 --
 -- Columns:
 --   id          bigint                    NOT NULL
@@ -12,7 +13,7 @@
 --   events_pkey: PRIMARY KEY (id, created_at)
 --
 -- References:
---   (user_id) -> users(id) ON DELETE SET NULL  [events_user_id_fkey]
+--   (user_id) -> public.users(id) ON DELETE SET NULL  [events_user_id_fkey]
 --
 -- Partition key: RANGE (created_at)
 --

@@ -9,10 +9,18 @@
 --   sixth
 --   seventh
 --   carriage [link](x) & end\
+-- Diagram: _erd_we%22ird%7cschema.md (this table and its neighbours)
 --
 -- Columns:
 --   "select"      text     NULL
---                 -- first line\r\nsecond | pipe `tick` <script>alert(1)</script> --> -- */\nthird\u2028fourth\u2029fifth\u0085sixth\u000bseventh\rcarriage [link](x) & end\
+--                 -- first line
+--                    second | pipe `tick` <script>alert(1)</script> --> -- */
+--                    third
+--                    fourth
+--                    fifth
+--                    sixth
+--                    seventh
+--                    carriage [link](x) & end\
 --   "Mixed Case"  integer  NOT NULL  DEFAULT 42
 --   owner         bigint   NULL
 --
@@ -20,7 +28,7 @@
 --   "weird ""pk""": PRIMARY KEY ("Mixed Case")
 --
 -- References:
---   (owner) -> users(id)  ["fk: owner -> users\n"]
+--   (owner) -> public.users(id)  ["fk: owner -> users\n"]
 --
 
 --

@@ -3,12 +3,14 @@
 -- Table: public.users
 -- Description: People who log in.
 --   Always belong to one company.
+-- Diagram: _erd_public.md (this table and its neighbours)
 --
 -- Columns:
 --   id          bigint                    NOT NULL  GENERATED ALWAYS AS IDENTITY
 --   company_id  bigint                    NOT NULL
 --   manager_id  bigint                    NULL
---               -- Line manager, if any.\nSet to NULL when the manager is deleted.
+--               -- Line manager, if any.
+--                  Set to NULL when the manager is deleted.
 --   email       email                     NOT NULL
 --               domain email over text
 --                 CHECK (VALUE ~ '^[^@]+@[^@]+$'::text)
@@ -25,23 +27,25 @@
 --
 -- Unique:
 --   users_email_key: UNIQUE (company_id, email)
+--   users_lower_email_idx: UNIQUE INDEX USING btree (lower((email)::text)) WHERE (manager_id IS NULL)
 --
 -- Check:
 --   users_not_own_manager: CHECK (manager_id IS DISTINCT FROM id)
 --
 -- References:
---   (company_id) -> company(id) ON DELETE CASCADE  [users_company_id_fkey]
---   (manager_id) -> users(id) ON DELETE SET NULL  [users_manager_id_fkey]
+--   (company_id) -> public.company(id) ON DELETE CASCADE  [users_company_id_fkey]
+--   (manager_id) -> public.users(id) ON DELETE SET NULL  [users_manager_id_fkey]
 --
 -- Referenced by:
 --   "we""ird|schema"."Weird | name`<b>\n"(owner) -> (id)  ["fk: owner -> users\n"]
 --   billing.invoices(company_id, issued_by) -> (company_id, id) ON DELETE SET NULL (issued_by) ON UPDATE CASCADE  [invoices_issued_by_fkey]
---   events(user_id) -> (id) ON DELETE SET NULL  [events_user_id_fkey]
---   user_profile(user_id) -> (id) ON DELETE CASCADE  [user_profile_user_id_fkey]
---   users(manager_id) -> (id) ON DELETE SET NULL  [users_manager_id_fkey]
+--   public.events(user_id) -> (id) ON DELETE SET NULL  [events_user_id_fkey]
+--   public.user_profile(user_id) -> (id) ON DELETE CASCADE  [user_profile_user_id_fkey]
+--   public.users(manager_id) -> (id) ON DELETE SET NULL  [users_manager_id_fkey]
 --
 -- Indexes:
 --   users_email_key: UNIQUE USING btree (company_id, email)
+--   users_lower_email_idx: UNIQUE USING btree (lower((email)::text)) WHERE (manager_id IS NULL)
 --   users_pkey: PRIMARY KEY USING btree (id)
 --
 -- Triggers:
