@@ -334,10 +334,10 @@ def test_index_keeps_hostile_comments_and_names_inside_their_cells() -> None:
     text = render_index("sample", rows, sample_files(rows))
     row = next(ln for ln in text.split("\n") if "Weird" in ln and ln.startswith("|"))
     cells = split_cells(row)
-    assert len(cells) == 4
+    assert len(cells) == 5
     # The first line of the comment only, escaped; the name as a code span.
-    assert cells[3].strip() == "first line"
-    assert cells[0].strip() == "[``Weird \\| name`<b>\\n``](we%2522ird%257cschema.Weird%2520%257c" \
+    assert cells[4].strip() == "first line"
+    assert cells[1].strip() == "[``Weird \\| name`<b>\\n``](we%2522ird%257cschema.Weird%2520%257c" \
         "%2520name%2560%253cb%253e%250a%5E1.sql)"
 
 
