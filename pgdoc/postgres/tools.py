@@ -168,6 +168,12 @@ class PgTools:
         child.wait()
         return "" if buffer is None else buffer.text()
 
+    def run_bytes(self, name: str, args: list[str]) -> bytes:
+        """Run a tool to its end; its stdout as bytes (a pg_dump archive)."""
+        buffer = _Buffer()
+        self.start(name, args, out=buffer).wait()
+        return buffer.data()
+
     def start(self, name: str, args: list[str], stdin: str | queue.Queue[Any] | None = None,
               out: Sink | None = None, env: Mapping[str, str] | None = None,
               interactive: bool = False) -> Child:
