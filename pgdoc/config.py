@@ -53,6 +53,7 @@ class Config:
     partitions: str = "fold"
     views: bool = True
     erd_max_tables: int = 100
+    adopt: bool = False  # overwrite same-named files pgdoc did not write (sync --adopt)
     git: GitConfig = field(default_factory=GitConfig)
     source: Path | None = None
 
@@ -82,6 +83,7 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "partitions": ((str,), "'fold' or 'separate'"),
     "views": ((bool,), "true or false"),
     "erd_max_tables": ((int,), "a positive integer"),
+    "adopt": ((bool,), "true or false"),
     "git": ((dict,), "a mapping"),
 }
 _DB_KEYS = ("dsn", *KEYWORD_ENV.keys())
@@ -155,7 +157,7 @@ def parse_config(text: str, file: Path) -> Config:
             if not all(isinstance(i, str) for i in items):
                 raise ConfigError(f"{where(key)}: '{key}' must be a list of strings")
             kwargs[key] = tuple(items)
-    for key in ("jobs", "lock_timeout", "partitions", "views", "erd_max_tables"):
+    for key in ("jobs", "lock_timeout", "partitions", "views", "erd_max_tables", "adopt"):
         if key in data:
             kwargs[key] = data[key]
     if "database" in data:
