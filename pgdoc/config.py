@@ -56,6 +56,8 @@ class Config:
     adopt: bool = False  # overwrite same-named files pgdoc did not write (sync --adopt)
     git: GitConfig = field(default_factory=GitConfig)
     source: Path | None = None
+    # Things worth saying on stderr that are no error (a password in the config file).
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def with_flags(self, **flags: Any) -> Config:
         """Apply command-line flags (None means 'not given')."""
@@ -164,6 +166,7 @@ def parse_config(text: str, file: Path) -> Config:
         db = data["database"]
         if isinstance(db, str):
             kwargs["database"] = _dsn_keywords(db, where("database"))
+            password_at = where("database")
         else:
             unknown = [k for k in db if k not in _DB_KEYS]
             if unknown:
@@ -172,9 +175,15 @@ def parse_config(text: str, file: Path) -> Config:
                     + _did_you_mean(unknown[0], _DB_KEYS, "database.")
                 )
             settings = {k: str(v) for k, v in db.items() if k != "dsn" and v is not None}
+            password_at = where("database", "password" if "password" in settings else "dsn")
             if db.get("dsn"):
                 settings = {**_dsn_keywords(str(db["dsn"]), where("database", "dsn")), **settings}
             kwargs["database"] = settings
+        if kwargs["database"].get("password"):
+            kwargs["warnings"] = (
+                f"{password_at}: the config file holds the database password, readable by "
+                f"anyone who can read {file.name}: put it in ~/.pgpass or PGPASSWORD "
+                "instead",)
     if "git" in data:
         git = data["git"]
         _check_keys(git, _GIT_KEYS, ("git",), where)
@@ -217,6 +226,10 @@ def _validate_values(cfg: Config, where: Any = None) -> None:
     def loc(*path: str) -> str:
         return f"{where(*path)}: " if where else ""
 
+    if cfg.output.absolute().resolve() == Path(cfg.output.absolute().anchor):
+        raise ConfigError(f"{loc('output')}the output folder {cfg.output} is a file-system "
+                          "root: pgdoc would write its files (and take the folder over) there",
+                          hint="use a folder of its own, e.g. docs/schemas")
     if cfg.jobs < 1:
         raise ConfigError(f"{loc('jobs')}'jobs' must be a positive integer, not {cfg.jobs}")
     if not 0.001 <= cfg.lock_timeout <= MAX_LOCK_TIMEOUT:  # also rejects NaN
