@@ -482,7 +482,7 @@ def test_password_not_in_failure_messages(
             assert secret not in stdout + stderr
         for argv, _env in watcher.children.values():
             assert not any(given in a for a in argv)
-    expected = {"port": "cannot connect", "database": "cannot connect",
+    expected = {"port": "cannot connect", "database": f'database "{dbname}" does not exist',
                 "password": "authentication failed", "host": "cannot connect"}[fault]
     assert expected in stderr
 

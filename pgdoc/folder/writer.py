@@ -407,7 +407,7 @@ def _publish_error(folder: Path, exc: OSError, done: int,
             f"{few(unrestored)} could not be put back",
             hint="fix the cause and run pgdoc sync again, or restore the folder from git",
         )
-    back = f" (the {done} files already replaced were put back)" if done else ""
+    back = f": the {done} files already replaced were put back" if done else ""
     return OutputError(f"{what}: {exc.strerror or exc}",
                        hint=f"check free space and permissions; the docs were not "
                        f"changed{back}")

@@ -193,6 +193,8 @@ def describe(env: Mapping[str, str]) -> str:
     host = env.get("PGHOST", "") or env.get("PGHOSTADDR", "") or "localhost"
     port = env.get("PGPORT", "5432")
     db = env.get("PGDATABASE", "") or user
+    if "=" in db or db.startswith(("postgresql:", "postgres:")):
+        db = "(a connection string)"  # libpq reads such a dbname as one: it may hold secrets
     service = env.get("PGSERVICE")
     if service and not env.get("PGHOST"):
         return f"service {service}"
