@@ -226,7 +226,8 @@ def _validate_values(cfg: Config, where: Any = None) -> None:
     def loc(*path: str) -> str:
         return f"{where(*path)}: " if where else ""
 
-    if cfg.output.absolute().resolve() == Path(cfg.output.absolute().anchor):
+    resolved = cfg.output.absolute().resolve()
+    if resolved == resolved.parent:
         raise ConfigError(f"{loc('output')}the output folder {cfg.output} is a file-system "
                           "root: pgdoc would write its files (and take the folder over) there",
                           hint="use a folder of its own, e.g. docs/schemas")

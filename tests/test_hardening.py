@@ -240,6 +240,28 @@ def test_schema_the_role_may_not_use(
     assert sorted(p.name for p in out.glob("*.sql")) == [f"open{i}.sql" for i in range(5)]
 
 
+def test_exclude_hint_is_an_exact_pattern_for_a_name_with_glob_characters(
+    pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], reader: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `sec[1]` as a glob matches `sec1`: the hint escapes it, so that only `sec[1]` goes.
+    pg.psql('CREATE TABLE "sec[1]" (id int); CREATE TABLE sec1 (id int);'
+            + "".join(f"CREATE TABLE open{i} (id int);" for i in range(5))
+            + f"GRANT SELECT ON sec1, {', '.join(f'open{i}' for i in range(5))} TO {reader};",
+            db)
+    out = tmp_path / "docs"
+    code, _, err = run(capsys, "sync", "--dsn", f"user={reader}", "-o", str(out))
+    assert code == 3, err
+    assert "add 'public.sec[[]1]' to 'exclude'" in err and "Traceback" not in err
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("exclude: ['public.sec[[]1]']\n")
+    code, _, err = run(capsys, "sync", "-c", str(config), "--dsn", f"user={reader}",
+                       "-o", str(out))
+    assert code == 0, err
+    assert sorted(p.name for p in out.glob("*.sql")) == sorted(
+        ["sec1.sql", *(f"open{i}.sql" for i in range(5))])
+
+
 # --------------------------------------------------------------------------- races
 
 
@@ -485,6 +507,87 @@ def test_password_not_in_failure_messages(
     expected = {"port": "cannot connect", "database": f'database "{dbname}" does not exist',
                 "password": "authentication failed", "host": "cannot connect"}[fault]
     assert expected in stderr
+
+
+_FRAGMENTS = ("Sup3r", "S3cret", "PW!")
+
+
+@pytest.mark.parametrize("via", ["--dsn", "config string", "config dsn"])
+@pytest.mark.parametrize("dsn", [
+    "postgresql://app:Sup3r/S3cret@127.0.0.1:{port}/{db}",  # an unencoded '/'
+    "postgresql://app:Sup3r#S3cret@127.0.0.1:{port}/{db}",  # an unencoded '#'
+    "postgresql://app:Sup3r?S3cret@127.0.0.1:{port}/{db}",  # an unencoded '?'
+    "postgresql://app:Sup3rS3cret@127.0.0.1:{port}/{db}?S3cret=PW!",
+    "host=127.0.0.1 port={port} dbname={db} password=Sup3r S3cret PW!",  # unquoted spaces
+    "host=127.0.0.1 port=Sup3r password=S3cret dbname={db}",
+    "password='Sup3r S3cret host=127.0.0.1",  # unterminated quote
+])
+def test_malformed_dsn_echoes_no_part_of_it(
+    pg: ThrowawayPostgres, db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, dsn: str, via: str,
+) -> None:
+    for key in [k for k in os.environ if k.startswith("PG")]:
+        monkeypatch.delenv(key)
+    dsn = dsn.format(port=pg.port, db=db)
+    out = tmp_path / "docs"
+    if via == "--dsn":
+        args = ["--dsn", dsn]
+    else:
+        config = tmp_path / "pgdoc.yaml"
+        config.write_text(json.dumps({"database": dsn if via == "config string"
+                                      else {"dsn": dsn}}))
+        args = ["-c", str(config)]
+    code, stdout, stderr = run(capsys, "sync", "-v", *args, "-o", str(out))
+    assert code == 2, stderr
+    assert "pgdoc: error: " in stderr and "Traceback" not in stderr
+    for fragment in _FRAGMENTS:
+        assert fragment not in stdout + stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("PGPORT", "Sup3rS3cret"),
+    ("PGSSLMODE", "Sup3rS3cret"),
+    ("PGCONNECT_TIMEOUT", "Sup3rS3cret"),
+    ("PGTARGETSESSIONATTRS", "Sup3rS3cret"),
+])
+def test_libpqs_own_complaints_lose_their_values(
+    pg_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+    if variable == "PGCONNECT_TIMEOUT":  # pgdoc sets a default only
+        monkeypatch.setenv("PGHOST", "127.0.0.1")
+    code, stdout, stderr = run(capsys, "sync", "-v", "-o", str(tmp_path / "docs"))
+    assert code in (2, 3), stderr
+    assert "Traceback" not in stderr and "pgdoc: error: " in stderr
+    assert "Sup3r" not in stdout + stderr and "S3cret" not in stdout + stderr
+
+
+def test_config_file_port_that_is_no_number_is_not_echoed(
+    pg_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("database:\n  host: 127.0.0.1\n  port: Sup3rS3cret\n")
+    code, stdout, stderr = run(capsys, "sync", "-c", str(config), "-o", str(tmp_path / "d"))
+    assert code == 2, stderr
+    assert "'port' is not a number" in stderr and "Sup3r" not in stdout + stderr
+
+
+@pytest.mark.parametrize("what", ["database", "role"])
+def test_missing_database_or_role_is_said_so(
+    pg: ThrowawayPostgres, pg_env: dict[str, str], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, what: str,
+) -> None:
+    name = f"no_such_{uuid.uuid4().hex[:6]}"
+    monkeypatch.setenv("PGDATABASE" if what == "database" else "PGUSER", name)
+    code, _, err = run(capsys, "sync", "-o", str(tmp_path / "docs"))
+    assert code == 3, err
+    assert f'pgdoc: error: {what} "{name}" does not exist on ' in err
+    assert f":{pg.port} " in err
+    assert "is the server running" not in err and "Traceback" not in err
+    assert ("psql -l lists the databases" in err) == (what == "database")
+    assert not (tmp_path / "docs").exists()
 
 
 def test_password_not_in_reprs(pg_env: dict[str, str]) -> None:

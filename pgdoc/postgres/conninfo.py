@@ -192,6 +192,8 @@ def describe(env: Mapping[str, str]) -> str:
     user = env.get("PGUSER", "")
     host = env.get("PGHOST", "") or env.get("PGHOSTADDR", "") or "localhost"
     port = env.get("PGPORT", "5432")
+    if not _PORTS.fullmatch(port):
+        port = "(not a number)"  # what it holds may be a piece of a misplaced password
     db = env.get("PGDATABASE", "") or user
     if "=" in db or db.startswith(("postgresql:", "postgres:")):
         db = "(a connection string)"  # libpq reads such a dbname as one: it may hold secrets

@@ -234,7 +234,7 @@ def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolE
         where = "PGDATABASE, the dbname of --dsn or database.dbname" if kind == "database" \
             else "PGUSER, the user of --dsn or database.user"
         return DatabaseError(
-            f"{kind} \"{name}\" does not exist on {_server(target)}",
+            f"{kind} \"{name}\" does not exist on {_server(tools.env)}",
             hint=f"check the {kind} name: {where}"
             + ("; psql -l lists the databases" if kind == "database" else ""),
         )
@@ -290,9 +290,10 @@ def _redact_conninfo(line: str) -> str:
                        ("=", "]") else '"***"', line)
 
 
-def _server(target: str) -> str:
-    """`user@host:port/db` -> `host:port`."""
-    return target.split("@", 1)[-1].split("/", 1)[0]
+def _server(env: Mapping[str, str]) -> str:
+    """`host:port` of the connection, for messages."""
+    host = env.get("PGHOST") or env.get("PGHOSTADDR") or "localhost"
+    return f"{host}:{env.get('PGPORT') or '5432'}"
 
 
 _LOCK_QUERY = re.compile(r"Query was: LOCK TABLE (.+?) IN \w+(?: \w+)* MODE")
