@@ -135,21 +135,23 @@ def test_foreign_file_is_read_no_further_than_its_head(
     folder: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     (folder / "big.sql").write_bytes(b"x" * 5_000_000)
-    reads: list[int | None] = []
-    real_read = writer.read_head
+    (folder / "_index.md").write_bytes(b"# ours\n" * 500_000)
+    real_read = writer._read
+    judged: list[tuple[str, int, bool]] = []
 
-    def read_head(path: Path, size: int = writer.HEAD_BYTES) -> str | None:
-        reads.append(size)
-        return real_read(path, size)
+    def spy(path: Path, whole: Callable[[str], bool], size: int = writer.HEAD_BYTES
+            ) -> str | None:
+        def judge(head: str) -> bool:
+            judged.append((path.name, len(head), whole(head)))
+            return judged[-1][2]
+        return real_read(path, judge, size)
 
-    def no_read_text(path: Path) -> str | None:
-        raise AssertionError(f"{path} read whole")
-
-    monkeypatch.setattr(writer, "read_head", read_head)
-    monkeypatch.setattr(writer, "read_text", no_read_text)
+    monkeypatch.setattr(writer, "_read", spy)
     assert existing_files(folder) == {}
-    assert foreign_entries(folder, {}) == {"big.sql": "a file pgdoc did not write"}
-    assert reads and all(size == writer.HEAD_BYTES for size in reads)
+    assert foreign_entries(folder, {}) == {"big.sql": "a file pgdoc did not write",
+                                           "_index.md": "a file pgdoc did not write"}
+    assert {name for name, _, _ in judged} == {"big.sql", "_index.md"}
+    assert all(size == writer.HEAD_BYTES and not whole for _, size, whole in judged)
 
 
 def test_files_of_pgdoc_0_1_are_pgdocs(

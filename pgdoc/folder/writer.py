@@ -9,6 +9,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import functools
 import os
 import secrets
 import shutil
@@ -97,25 +98,28 @@ def read_text(path: Path) -> str | None:
     """The text of a regular file; None when there is none (missing, or a directory, FIFO,
     device or symlink: never opened, so a FIFO cannot hang the sync). Bytes that are not
     UTF-8 read as U+FFFD: such a file differs from anything pgdoc writes."""
-    fd = _open_regular(path)
-    if fd is None:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read().decode("utf-8", "replace")
-    except OSError as exc:
-        raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return _read(path, lambda _head: True)
 
 
 def read_head(path: Path, size: int = HEAD_BYTES) -> str | None:
     """The first `size` bytes of a regular file, as text (see read_text); enough to tell
     pgdoc's files by their marker without reading a foreign file whole."""
+    return _read(path, lambda _head: False, size)
+
+
+def _read(path: Path, whole: Callable[[str], bool], size: int = HEAD_BYTES) -> str | None:
+    """The first `size` bytes of a regular file as text, and the rest too when `whole`
+    says so of those: one open, and a foreign file is never read past its head."""
     fd = _open_regular(path)
     if fd is None:
         return None
     try:
         with os.fdopen(fd, "rb") as fh:
-            return fh.read(size).decode("utf-8", "replace")
+            data = fh.read(size)
+            head = data.decode("utf-8", "replace")
+            if not whole(head):
+                return head
+            return (data + fh.read()).decode("utf-8", "replace")
     except OSError as exc:
         raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
@@ -186,19 +190,25 @@ def existing_files(folder: Path, marker: str | None = None) -> dict[str, str]:
     Any other `.sql` file, of any encoding, is somebody else's and is not read past its
     first bytes."""
     out: dict[str, str] = {}
+    prefix = (marker or "")[:HEAD_BYTES]
+
+    def ours(name: str, head: str) -> bool:
+        return has_marker(name, head) and head.startswith(prefix)
+
     for entry in _entries(folder):
         if not entry.name.endswith(".sql") or not entry.is_file(follow_symlinks=False):
             continue
-        path = folder / entry.name
-        head = read_head(path)
-        if head is None or not has_marker(entry.name, head):
-            continue
-        if marker is not None and not head.startswith(marker[:HEAD_BYTES]):
-            continue
-        text = read_text(path)
-        if text is not None:
+        text = _read(folder / entry.name, functools.partial(ours, entry.name))
+        if text is not None and ours(entry.name, text):
             out[entry.name] = text
     return out
+
+
+def own_files(folder: Path) -> list[str]:
+    """Every regular file of the folder that pgdoc wrote (by its first bytes), by name:
+    what a commit of the folder should take, and nothing else."""
+    return [e.name for e in _entries(folder)
+            if e.is_file(follow_symlinks=False) and is_pgdocs(folder, e.name)]
 
 
 def foreign_entries(folder: Path, tables: Mapping[str, str]) -> dict[str, str]:
