@@ -368,3 +368,21 @@ def test_first_sync_marks_nothing_new_then_only_the_added_table(
         "| + | [`zz`](zz.sql) | table | 1 |  |"]
     assert "+ zz" in out
     assert _git(work, "status", "--porcelain") == ""
+
+
+def test_stale_diagram_file_is_deleted_a_foreign_one_is_not(
+    pg: ThrowawayPostgres, shop: str, folder: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("erd_max_tables: 1\n")
+    assert run(capsys, "sync", "-c", str(config), "-o", str(folder))[0] == 0
+    assert (folder / "_erd_public.md").is_file()
+    (folder / "_erd_mine.md").write_bytes(b"# my diagram \xff\n" * 100_000)
+    theirs = state(folder)["_erd_mine.md"]
+    config.write_text("erd_max_tables: 100\n")
+    pg.psql("ALTER TABLE users ADD COLUMN email text", shop)
+    code, _, err = run(capsys, "sync", "-c", str(config), "-o", str(folder))
+    assert code == 0, err
+    assert not (folder / "_erd_public.md").exists()
+    assert state(folder)["_erd_mine.md"] == theirs
