@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.folder import writer
-from pgdoc.folder.markers import is_pgdoc_file
-from pgdoc.folder.writer import TEMP_PREFIX, existing_files, foreign_entries, is_pgdocs
+from pgdoc.folder import contents, writer
+from pgdoc.folder.contents import existing_files, foreign_entries, is_pgdocs
+from pgdoc.folder.markers import HEAD_BYTES, is_pgdoc_file
+from pgdoc.folder.writer import TEMP_PREFIX
 from tests.helpers import run
 
 State = dict[str, tuple[str, bytes, int]]
@@ -136,22 +137,22 @@ def test_foreign_file_is_read_no_further_than_its_head(
 ) -> None:
     (folder / "big.sql").write_bytes(b"x" * 5_000_000)
     (folder / "_index.md").write_bytes(b"# ours\n" * 500_000)
-    real_read = writer._read
+    real_read = contents._read
     judged: list[tuple[str, int, bool]] = []
 
-    def spy(path: Path, whole: Callable[[str], bool], size: int = writer.HEAD_BYTES
+    def spy(path: Path, whole: Callable[[str], bool], size: int = HEAD_BYTES
             ) -> str | None:
         def judge(head: str) -> bool:
             judged.append((path.name, len(head), whole(head)))
             return judged[-1][2]
         return real_read(path, judge, size)
 
-    monkeypatch.setattr(writer, "_read", spy)
+    monkeypatch.setattr(contents, "_read", spy)
     assert existing_files(folder) == {}
     assert foreign_entries(folder, {}) == {"big.sql": "a file pgdoc did not write",
                                            "_index.md": "a file pgdoc did not write"}
     assert {name for name, _, _ in judged} == {"big.sql", "_index.md"}
-    assert all(size == writer.HEAD_BYTES and not whole for _, size, whole in judged)
+    assert all(size == HEAD_BYTES and not whole for _, size, whole in judged)
 
 
 def test_files_of_pgdoc_0_1_are_pgdocs(

@@ -19,7 +19,7 @@ from pgdoc.docs.index import (
     render_table_list,
 )
 from pgdoc.docs.schema_json import schema_json_renderer
-from pgdoc.folder.writer import read_head
+from pgdoc.folder.contents import read_head
 from pgdoc.model import Catalog
 
 # Overview files every documented folder has; a missing one makes the next sync write.

@@ -27,16 +27,9 @@ from pgdoc.docs.index import (
 )
 from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
 from pgdoc.docs.render import MARKER
+from pgdoc.folder.contents import check_targets, existing_files, foreign_entries, read_pgdocs
 from pgdoc.folder.naming import decode_filename
-from pgdoc.folder.writer import (
-    check_targets,
-    discard,
-    existing_files,
-    foreign_entries,
-    publish,
-    read_pgdocs,
-    stage,
-)
+from pgdoc.folder.writer import discard, publish, stage
 from pgdoc.model import Catalog, Relation
 from pgdoc.postgres.dump import Entry
 
