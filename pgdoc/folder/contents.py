@@ -178,7 +178,7 @@ def check_targets(folder: Path, names: Iterable[str], adopt: bool = False) -> No
             odd.append(f"{name} ({what})")
         elif _immutable(path):
             frozen.append(name)
-        elif not is_pgdocs(folder, name):
+        elif not adopt and not is_pgdocs(folder, name):
             foreign.append(name)
     if odd:
         raise FolderConflict(
@@ -192,7 +192,7 @@ def check_targets(folder: Path, names: Iterable[str], adopt: bool = False) -> No
             f"{'is' if len(frozen) == 1 else 'are'} immutable or append-only",
             hint="lift it with chattr -i / chattr -a; nothing was written",
         )
-    if foreign and not adopt:
+    if foreign:
         raise FolderConflict(
             f"{folder} holds {'a file' if len(foreign) == 1 else 'files'} pgdoc did not write "
             f"where it would write: {few(foreign)}",
