@@ -209,6 +209,9 @@ def _plan_json(p: Plan, folder: Path, **extra: Any) -> dict[str, Any]:
               "reference path).")
 @click.option("--prune", is_flag=True, help="Delete files of tables that no longer exist.")
 @click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--adopt", is_flag=True, help="Take over files of the same names that pgdoc did "
+              "not write (a hand-made dump's users.sql, _index.md): overwrite them instead of "
+              "refusing (adopt).")
 @click.option("--commit/--no-commit", default=None,
               help="Commit the output folder's changes, and nothing else (git.commit).")
 @click.option("--push/--no-push", default=None, help="Push the branch to its upstream, or to "
@@ -227,7 +230,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
       cd /srv/app && pgdoc sync --commit --push --quiet     # nightly cron
     """
     rep = _reporter(kw)
-    cfg = _config(kw)
+    adopt = kw.pop("adopt") or None
+    cfg = _config(kw).with_flags(adopt=adopt)
     folder = cfg.output
     push = bool(kw["push"] if kw["push"] is not None else cfg.git.push)
     commit = push or bool(kw["commit"] if kw["commit"] is not None else cfg.git.commit)
@@ -257,7 +261,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
         if p.docs.unassigned:
             rep.debug(f"{len(p.docs.unassigned)} dump entries belong to no table (schemas, "
                       "types, functions, ...): left out, see README 'What gets documented'")
-        written = apply(p, folder) if p.has_changes else []
+        written = apply(p, folder, adopt=cfg.adopt) if p.has_changes else []
         rep.debug(f"read the database and the folder in {planned - started:.2f}s, wrote "
                   f"{len(written)} files in {time.monotonic() - planned:.2f}s")
         if git_ctx is not None and commit:

@@ -58,8 +58,11 @@ class Config:
     grants: bool = False  # so are grants (GRANT/REVOKE, default privileges)
     timeout: float = DEFAULT_TIMEOUT  # seconds a whole sync or check may take
     title: str = "Database schema"  # the heading of _index.md
+    adopt: bool = False  # overwrite same-named files pgdoc did not write (sync --adopt)
     git: GitConfig = field(default_factory=GitConfig)
     source: Path | None = None
+    # Things worth saying on stderr that are no error (a password in the config file).
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def with_flags(self, **flags: Any) -> Config:
         """Apply command-line flags (None means 'not given')."""
@@ -91,6 +94,7 @@ _TOP_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "grants": ((bool,), "true or false"),
     "timeout": ((int, float), "a number of seconds"),
     "title": ((str,), "a heading for the index"),
+    "adopt": ((bool,), "true or false"),
     "git": ((dict,), "a mapping"),
 }
 _DB_KEYS = ("dsn", *KEYWORD_ENV.keys())
@@ -165,13 +169,14 @@ def parse_config(text: str, file: Path) -> Config:
                 raise ConfigError(f"{where(key)}: '{key}' must be a list of strings")
             kwargs[key] = tuple(items)
     for key in ("jobs", "lock_timeout", "partitions", "views", "erd_max_tables", "owners",
-                "grants", "timeout", "title"):
+                "grants", "timeout", "title", "adopt"):
         if key in data:
             kwargs[key] = data[key]
     if "database" in data:
         db = data["database"]
         if isinstance(db, str):
             kwargs["database"] = _dsn_keywords(db, where("database"))
+            password_at = where("database")
         else:
             unknown = [k for k in db if k not in _DB_KEYS]
             if unknown:
@@ -180,9 +185,15 @@ def parse_config(text: str, file: Path) -> Config:
                     + _did_you_mean(unknown[0], _DB_KEYS, "database.")
                 )
             settings = {k: str(v) for k, v in db.items() if k != "dsn" and v is not None}
+            password_at = where("database", "password" if "password" in settings else "dsn")
             if db.get("dsn"):
                 settings = {**_dsn_keywords(str(db["dsn"]), where("database", "dsn")), **settings}
             kwargs["database"] = settings
+        if kwargs["database"].get("password"):
+            kwargs["warnings"] = (
+                f"{password_at}: the config file holds the database password, readable by "
+                f"anyone who can read {file.name}: put it in ~/.pgpass or PGPASSWORD "
+                "instead",)
     if "git" in data:
         git = data["git"]
         _check_keys(git, _GIT_KEYS, ("git",), where)
@@ -225,6 +236,11 @@ def _validate_values(cfg: Config, where: Any = None) -> None:
     def loc(*path: str) -> str:
         return f"{where(*path)}: " if where else ""
 
+    resolved = cfg.output.absolute().resolve()
+    if resolved == resolved.parent:
+        raise ConfigError(f"{loc('output')}the output folder {cfg.output} is a file-system "
+                          "root: pgdoc would write its files (and take the folder over) there",
+                          hint="use a folder of its own, e.g. docs/schemas")
     if cfg.jobs < 1:
         raise ConfigError(f"{loc('jobs')}'jobs' must be a positive integer, not {cfg.jobs}")
     if not 0.001 <= cfg.lock_timeout <= MAX_LOCK_TIMEOUT:  # also rejects NaN

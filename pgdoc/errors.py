@@ -54,6 +54,11 @@ class OutputError(PgdocError):
     """The output folder cannot be read, locked or written."""
 
 
+class FolderConflict(UsageError):
+    """Something pgdoc did not write stands where a sync would write (a hand-made file, a
+    directory, a FIFO): the user decides (move it, or `--adopt`), nothing is written."""
+
+
 class GitError(PgdocError):
     """A git precondition or operation failed."""
 

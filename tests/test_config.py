@@ -80,6 +80,10 @@ def test_unknown_keys_are_named_with_a_suggestion(text: str, expected: str) -> N
     ("git:\n  push: true\n  pull: always\n",
      "conf/pgdoc.yaml:3: 'git.pull' must be 'rebase' or 'none', not 'always'"),
     ("git: true\n", "conf/pgdoc.yaml:1: 'git' must be a mapping, not bool"),
+    ("adopt: yes please\n", "conf/pgdoc.yaml:1: 'adopt' must be true or false, not str"),
+    ("views: true\noutput: /\n", "conf/pgdoc.yaml:2: the output folder / is a file-system "
+     "root: pgdoc would write its files (and take the folder over) there (use a folder of "
+     "its own, e.g. docs/schemas)"),
 ])
 def test_wrong_types_name_the_key_and_the_expected_type(text: str, expected: str) -> None:
     assert _error(text) == expected
@@ -110,6 +114,32 @@ def test_password_in_file_is_not_in_the_config_repr() -> None:
     assert "hunter2-secret" not in str(cfg)
 
 
+@pytest.mark.parametrize("text", [
+    "database:\n  host: db\n  password: hunter2-secret\n",
+    "database: postgresql://app:hunter2-secret@db/app\n",
+    "database:\n  host: db\n  dsn: host=db password=hunter2-secret\n",
+])
+def test_password_in_file_warns_pointing_to_pgpass(text: str) -> None:
+    cfg = parse_config(text, Path("conf/pgdoc.yaml"))
+    line = 3 if "password:" in text or "dsn:" in text else 1
+    assert cfg.warnings == (
+        f"conf/pgdoc.yaml:{line}: the config file holds the database password, readable by "
+        "anyone who can read pgdoc.yaml: put it in ~/.pgpass or PGPASSWORD instead",)
+    assert "hunter2" not in cfg.warnings[0]
+
+
+def test_no_password_no_warning() -> None:
+    assert parse_config("database:\n  host: db\n  user: app\n", Path("p.yaml")).warnings == ()
+    assert Config().warnings == ()
+
+
+def test_adopt_from_file_and_flag() -> None:
+    assert parse_config("adopt: true\n", Path("p.yaml")).adopt is True
+    assert Config().adopt is False
+    assert Config().with_flags(adopt=True).adopt is True
+    assert Config(adopt=True).with_flags(adopt=None).adopt is True
+
+
 def test_example_config_is_valid() -> None:
     example = REPO_ROOT / "config.example.yaml"
     if not example.is_file():
@@ -123,6 +153,9 @@ def test_example_config_is_valid() -> None:
     ("jobs: many\n", [], "'jobs' must be a positive integer, not str"),
     ("", ["--lock-timeout", "inf"], "'lock_timeout' must be a number of seconds"),
     ("", ["--lock-timeout", "0.0001"], "'lock_timeout' must be a number of seconds"),
+    ("", ["--dsn", "host=db password=Sup3r S3cret"], "a word without '=' after the value of "
+     "'password'"),
+    ("adopt: 1\n", [], "'adopt' must be true or false, not int"),
 ])
 def test_cli_exits_2_before_touching_anything(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, flags: list[str],
@@ -132,10 +165,20 @@ def test_cli_exits_2_before_touching_anything(
     config.write_text(text)
     out = tmp_path / "docs"
     # No database is reachable here: the config is checked first.
-    code, _, err = run(capsys, "sync", "-c", str(config), *flags, "-o", str(out),
-                       "--dsn", "host=/nonexistent port=1")
+    code, _, err = run(capsys, "sync", "-c", str(config), "-o", str(out),
+                       "--dsn", "host=/nonexistent port=1", *flags)
     assert code == 2, err
     assert err.startswith("pgdoc: error: ")
     assert expected in err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and "Sup3r" not in err and "S3cret" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("root", ["/", "/..", "//"])
+def test_output_at_a_file_system_root_is_refused(
+    capsys: pytest.CaptureFixture[str], root: str,
+) -> None:
+    for command in ("sync", "check", "list"):
+        code, _, err = run(capsys, command, "-o", root, "--dsn", "host=/nonexistent port=1")
+        assert code == 2, err
+        assert "is a file-system root" in err and "Traceback" not in err

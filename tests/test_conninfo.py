@@ -36,19 +36,45 @@ def test_parse_dsn(dsn: str, keywords: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(("dsn", "message"), [
     ("host=db password='s3cret", "invalid connection string: unterminated quoted value"),
-    ("host=db s3cret", "invalid connection string: missing '=' after 's3cret'"),
-    ("host=db password s3cret", "invalid connection string: missing '=' after 'password'"),
+    ("host=db s3cret", "invalid connection string: a word without '=' after the value of "
+     "'host'"),
+    ("host=db password s3cret", "invalid connection string: a word without '=' after the "
+     "value of 'host'"),
+    ("host=db password=S3cret PW", "invalid connection string: a word without '=' after the "
+     "value of 'password'"),
+    ("S3cretPW host=db", "invalid connection string: a word without '=' at its start"),
+    ("host=db pass word=S3cret", "invalid connection string: a word without '=' after the "
+     "value of 'host'"),
     ("postgresql://u:s3cret@[::1/db", "invalid connection URL: Invalid IPv6 URL"),
+    ("postgresql://app:Sup3r@db:Sup3r/prod", "invalid connection URL: the port is not a "
+     "number"),
+    ("postgresql://app:Sup3r/db", "invalid connection URL: the port is not a number"),
+    ("postgresql://app:Sup/3r@db/prod", "invalid connection URL: a '@' or '#' after the host "
+     "part"),
+    ("postgresql://app:Sup#3r@db/prod", "invalid connection URL: a '@' or '#' after the host "
+     "part"),
+    ("postgresql://app:Sup?3r@db/prod", "invalid connection URL: a '@' or '#' after the host "
+     "part"),
 ])
-def test_bad_connection_strings(dsn: str, message: str) -> None:
+def test_bad_connection_strings_name_no_value(dsn: str, message: str) -> None:
     with pytest.raises(ConfigError) as info:
         parse_dsn(dsn)
-    assert str(info.value) == message
+    assert info.value.message == message
+    for fragment in ("s3cret", "S3cret", "Sup", "3r", "PW"):
+        assert fragment not in str(info.value)
 
 
 def test_unknown_keyword_is_refused_not_passed_on() -> None:
-    with pytest.raises(ConfigError, match="unsupported connection setting 'pasword'"):
+    with pytest.raises(ConfigError, match="unsupported connection setting 'pasword' "
+                       r"\(did you mean 'password'\?\)"):
         keywords_to_env({"pasword": "x"})
+    # A key that is no near miss may be a piece of a password: it is not named.
+    with pytest.raises(ConfigError) as info:
+        keywords_to_env(parse_dsn("postgresql://db/x?Sup3rS3cret=1"))
+    assert "Sup3r" not in str(info.value) and "no libpq keyword" in str(info.value)
+    with pytest.raises(ConfigError) as info:
+        keywords_to_env({"port": "Sup3r"})
+    assert str(info.value) == "invalid connection setting: 'port' is not a number"
 
 
 def test_describe_never_shows_the_password() -> None:

@@ -22,19 +22,19 @@ from types import TracebackType
 from urllib.parse import quote
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.docs.split import PG_CLASS, canonical_order, render_ddl, split_dump
-from pgdoc.errors import SchemaChanged, ToolError
+from pgdoc.docs.split import PG_CLASS, Options, canonical_order, render_ddl, split_entries
+from pgdoc.errors import ToolError
 from pgdoc.folder.naming import table_filename
 from pgdoc.model import Catalog, Relation
-from pgdoc.postgres.catalog import documented, load_catalog, root_of
-from pgdoc.postgres.dump import _STATE_LINE, _TRAILER, DumpParser, Entry, clean_body, parse_dump
+from pgdoc.postgres.archive import Entry
+from pgdoc.postgres.catalog import root_of
 from pgdoc.postgres.tools import PgTools
-from pgdoc.read import check_complete, collect, probe
+from pgdoc.read import collect
 from tests.helpers import run, snapshot
 
 # --------------------------------------------------------------------------- helpers
@@ -240,6 +240,28 @@ def test_schema_the_role_may_not_use(
     assert sorted(p.name for p in out.glob("*.sql")) == [f"open{i}.sql" for i in range(5)]
 
 
+def test_exclude_hint_is_an_exact_pattern_for_a_name_with_glob_characters(
+    pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], reader: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `sec[1]` as a glob matches `sec1`: the hint escapes it, so that only `sec[1]` goes.
+    pg.psql('CREATE TABLE "sec[1]" (id int); CREATE TABLE sec1 (id int);'
+            + "".join(f"CREATE TABLE open{i} (id int);" for i in range(5))
+            + f"GRANT SELECT ON sec1, {', '.join(f'open{i}' for i in range(5))} TO {reader};",
+            db)
+    out = tmp_path / "docs"
+    code, _, err = run(capsys, "sync", "--dsn", f"user={reader}", "-o", str(out))
+    assert code == 3, err
+    assert "add 'public.sec[[]1]' to 'exclude'" in err and "Traceback" not in err
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("exclude: ['public.sec[[]1]']\n")
+    code, _, err = run(capsys, "sync", "-c", str(config), "--dsn", f"user={reader}",
+                       "-o", str(out))
+    assert code == 0, err
+    assert sorted(p.name for p in out.glob("*.sql")) == sorted(
+        ["sec1.sql", *(f"open{i}.sql" for i in range(5))])
+
+
 # --------------------------------------------------------------------------- races
 
 
@@ -268,32 +290,6 @@ def test_table_dropped_or_renamed_while_pg_dump_waits_is_read_again(
         assert "CREATE TABLE public.renamed (" in docs.files["renamed.sql"]
     catalog_queries = [c for c in commands if c.startswith("psql") and "schemas_json" in c]
     assert len(catalog_queries) == 4  # probe + catalog, twice: the first read was retried
-
-
-@pytest.mark.parametrize("ddl", [
-    "DROP TABLE victim",
-    "ALTER TABLE victim RENAME TO renamed",
-    "ALTER SCHEMA side RENAME TO moved",
-    "DROP TABLE victim; CREATE TABLE victim (id int)",
-])
-def test_change_between_catalog_and_dump_is_detected(
-    pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], ddl: str,
-) -> None:
-    """The two steps of a sync, with the schema changed in between: the dump no longer
-    matches the catalog, and pgdoc notices instead of writing a half-empty file."""
-    pg.psql("CREATE SCHEMA side; CREATE TABLE keep (id int); CREATE TABLE victim (id int);"
-            "CREATE TABLE side.victim (id int);", db)
-    tools = PgTools.from_config(Config())
-    version = probe(tools, Config()).version
-    catalog = load_catalog(tools, version)
-    rels = documented(catalog, (), (), True)
-    oids = {r.oid for r in rels}
-    pg.psql(ddl, db)
-    split = split_dump(parse_dump(tools.pg_dump([])), catalog,
-                       lambda oid: oid if oid in oids else None)
-    with pytest.raises(SchemaChanged, match=r"(public|side)\.victim was dropped, renamed or "
-                       "recreated"):
-        check_complete(rels, split.by_relation)
 
 
 @pytest.mark.parametrize("per_table", [False, True], ids=["whole", "per-table"])
@@ -482,9 +478,90 @@ def test_password_not_in_failure_messages(
             assert secret not in stdout + stderr
         for argv, _env in watcher.children.values():
             assert not any(given in a for a in argv)
-    expected = {"port": "cannot connect", "database": "cannot connect",
+    expected = {"port": "cannot connect", "database": f'database "{dbname}" does not exist',
                 "password": "authentication failed", "host": "cannot connect"}[fault]
     assert expected in stderr
+
+
+_FRAGMENTS = ("Sup3r", "S3cret", "PW!")
+
+
+@pytest.mark.parametrize("via", ["--dsn", "config string", "config dsn"])
+@pytest.mark.parametrize("dsn", [
+    "postgresql://app:Sup3r/S3cret@127.0.0.1:{port}/{db}",  # an unencoded '/'
+    "postgresql://app:Sup3r#S3cret@127.0.0.1:{port}/{db}",  # an unencoded '#'
+    "postgresql://app:Sup3r?S3cret@127.0.0.1:{port}/{db}",  # an unencoded '?'
+    "postgresql://app:Sup3rS3cret@127.0.0.1:{port}/{db}?S3cret=PW!",
+    "host=127.0.0.1 port={port} dbname={db} password=Sup3r S3cret PW!",  # unquoted spaces
+    "host=127.0.0.1 port=Sup3r password=S3cret dbname={db}",
+    "password='Sup3r S3cret host=127.0.0.1",  # unterminated quote
+])
+def test_malformed_dsn_echoes_no_part_of_it(
+    pg: ThrowawayPostgres, db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, dsn: str, via: str,
+) -> None:
+    for key in [k for k in os.environ if k.startswith("PG")]:
+        monkeypatch.delenv(key)
+    dsn = dsn.format(port=pg.port, db=db)
+    out = tmp_path / "docs"
+    if via == "--dsn":
+        args = ["--dsn", dsn]
+    else:
+        config = tmp_path / "pgdoc.yaml"
+        config.write_text(json.dumps({"database": dsn if via == "config string"
+                                      else {"dsn": dsn}}))
+        args = ["-c", str(config)]
+    code, stdout, stderr = run(capsys, "sync", "-v", *args, "-o", str(out))
+    assert code == 2, stderr
+    assert "pgdoc: error: " in stderr and "Traceback" not in stderr
+    for fragment in _FRAGMENTS:
+        assert fragment not in stdout + stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("PGPORT", "Sup3rS3cret"),
+    ("PGSSLMODE", "Sup3rS3cret"),
+    ("PGCONNECT_TIMEOUT", "Sup3rS3cret"),
+    ("PGTARGETSESSIONATTRS", "Sup3rS3cret"),
+])
+def test_libpqs_own_complaints_lose_their_values(
+    pg_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+    if variable == "PGCONNECT_TIMEOUT":  # pgdoc sets a default only
+        monkeypatch.setenv("PGHOST", "127.0.0.1")
+    code, stdout, stderr = run(capsys, "sync", "-v", "-o", str(tmp_path / "docs"))
+    assert code in (2, 3), stderr
+    assert "Traceback" not in stderr and "pgdoc: error: " in stderr
+    assert "Sup3r" not in stdout + stderr and "S3cret" not in stdout + stderr
+
+
+def test_config_file_port_that_is_no_number_is_not_echoed(
+    pg_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("database:\n  host: 127.0.0.1\n  port: Sup3rS3cret\n")
+    code, stdout, stderr = run(capsys, "sync", "-c", str(config), "-o", str(tmp_path / "d"))
+    assert code == 2, stderr
+    assert "'port' is not a number" in stderr and "Sup3r" not in stdout + stderr
+
+
+@pytest.mark.parametrize("what", ["database", "role"])
+def test_missing_database_or_role_is_said_so(
+    pg: ThrowawayPostgres, pg_env: dict[str, str], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, what: str,
+) -> None:
+    name = f"no_such_{uuid.uuid4().hex[:6]}"
+    monkeypatch.setenv("PGDATABASE" if what == "database" else "PGUSER", name)
+    code, _, err = run(capsys, "sync", "-o", str(tmp_path / "docs"))
+    assert code == 3, err
+    assert f'pgdoc: error: {what} "{name}" does not exist on ' in err
+    assert f":{pg.port} " in err
+    assert "is the server running" not in err and "Traceback" not in err
+    assert ("psql -l lists the databases" in err) == (what == "database")
+    assert not (tmp_path / "docs").exists()
 
 
 def test_password_not_in_reprs(pg_env: dict[str, str]) -> None:
@@ -582,146 +659,10 @@ _body_line = st.one_of(
 
 
 @st.composite
-def entry_bodies(draw: st.DrawFn) -> str:
-    """A statement block: no blank first or last line, no header imitation, and not ending
-    in a session-state SET (pg_dump puts those between entries, never at an entry's end)."""
-    lines = draw(st.lists(st.one_of(_body_line, st.just("")), min_size=0, max_size=6))
-    first = draw(st.text(_LINE_CHARS, min_size=1, max_size=30).filter(str.strip))
-    last = draw(st.sampled_from(["ALTER TABLE public.t OWNER TO app;", ");", "$$;",
-                                 "    ADD CONSTRAINT c CHECK ((x > 0));"]))
-    body = "\n".join([first, *lines, last])
-    assume("-- TOC entry" not in body)
-    return body
-
-
-_TYPES = ["TABLE", "INDEX", "CONSTRAINT", "FK CONSTRAINT", "COMMENT", "ACL", "DEFAULT",
-          "SEQUENCE", "SEQUENCE OWNED BY", "TRIGGER", "FUNCTION", "TYPE", "SCHEMA",
-          "TABLE ATTACH", "POLICY", "VIEW"]
-_NAMES = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=12)
-
-
-@st.composite
-def toc_entries(draw: st.DrawFn) -> list[dict[str, object]]:
-    n = draw(st.integers(0, 12))
-    ids = draw(st.lists(st.integers(1, 99999), min_size=n, max_size=n, unique=True))
-    entries: list[dict[str, object]] = []
-    for i, dump_id in enumerate(ids):
-        earlier = ids[:i]
-        entries.append({
-            "id": dump_id,
-            "class": draw(st.sampled_from([0, 1259, 2606, 2604, 1255, 2620])),
-            "oid": draw(st.integers(0, 70000)),
-            "deps": draw(st.lists(st.sampled_from(earlier), unique=True, max_size=3))
-            if earlier else [],
-            "name": draw(_NAMES).replace(";", ","),
-            "type": draw(st.sampled_from(_TYPES)),
-            "schema": draw(st.sampled_from(["public", "-", "app", "Odd Schema"])),
-            "body": draw(entry_bodies()),
-            "state": draw(st.sampled_from(["", "SET default_tablespace = '';\n\n",
-                                           "SET default_table_access_method = heap;\n\n"])),
-        })
-    return entries
-
-
-def render_verbose_dump(entries: list[dict[str, object]], key: str, version: str,
-                        stamp: str) -> str:
-    """Verbose plain-format pg_dump text, as 15.14+ and 18 write it."""
-    out = [
-        "--\n-- PostgreSQL database dump\n--\n\n",
-        f"\\restrict {key}\n\n",
-        f"-- Dumped from database version {version}\n",
-        f"-- Dumped by pg_dump version {version}\n\n",
-        f"-- Started on {stamp}\n\n",
-        "SET statement_timeout = 0;\nSET lock_timeout = 0;\nSET transaction_timeout = 0;\n"
-        "SELECT pg_catalog.set_config('search_path', '', false);\n\n",
-        "SET default_tablespace = '';\n\nSET default_table_access_method = heap;\n\n",
-    ]
-    for e in entries:
-        out.append(str(e["state"]))
-        deps = e["deps"]
-        out.append(f"--\n-- TOC entry {e['id']} (class {e['class']} OID {e['oid']})\n")
-        if deps:
-            out.append(f"-- Dependencies: {' '.join(map(str, deps))}\n")  # type: ignore[call-overload]
-        out.append(f"-- Name: {e['name']}; Type: {e['type']}; Schema: {e['schema']}; "
-                   f"Owner: app\n--\n\n{e['body']}\n\n\n")
-    out.append(f"-- Completed on {stamp}\n\n--\n-- PostgreSQL database dump complete\n--\n\n"
-               f"\\unrestrict {key}\n\n")
-    return "".join(out)
-
-
-_KEYS = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
-                min_size=63, max_size=63)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(toc_entries(), _KEYS, _KEYS, st.sampled_from(["15.14 (Debian 15.14-1)", "18.6"]))
-def test_parse_dump_keeps_every_entry_and_drops_run_noise(
-    entries: list[dict[str, object]], key1: str, key2: str, version: str,
-) -> None:
-    text = render_verbose_dump(entries, key1, version, "2025-11-24 02:30:53 UTC")
-    parsed = parse_dump(text)
-    # Nothing lost, duplicated or reordered; each field as written.
-    assert [e.dump_id for e in parsed] == [e["id"] for e in entries]
-    for got, want in zip(parsed, entries, strict=True):
-        assert (got.class_oid, got.oid, list(got.deps)) == (want["class"], want["oid"],
-                                                            want["deps"])
-        assert (got.tag, got.desc, got.schema) == (want["name"], want["type"], want["schema"])
-        assert got.body == want["body"]
-    # Nothing that varies between runs survives: the key, the timestamps, the versions.
-    rendered = render_ddl(parsed)
-    for noise in (key1, "2025-11-24 02:30:53", f"pg_dump version {version}", "Started on"):
-        assert noise not in rendered
-    # Deterministic: another run (new key, timestamps, minor version) parses the same.
-    again = parse_dump(render_verbose_dump(entries, key2, "15.99", "2030-01-01 00:00:00 UTC"))
-    assert again == parsed
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(toc_entries(), _KEYS, st.lists(st.integers(1, 400), min_size=1, max_size=40),
-       st.sampled_from(["", "é", "🚀", "\n--\n-- TOC entry 1 (class 0 OID 0)\n"]))
-def test_parse_while_streaming_gives_the_same_entries_however_the_bytes_are_cut(
-    entries: list[dict[str, object]], key: str, cuts: list[int], extra: str,
-) -> None:
-    """pg_dump's output reaches DumpParser in chunks of any size: cut inside a header, a
-    line end or a multi-byte character, the entries are the ones the whole text gives."""
-    text = render_verbose_dump(entries, key, "18.6", "now")
-    text = text.replace("\n\n\n", f"\n{extra}\n\n", 1) if entries else text
-    data = text.encode()
-    parser, at = DumpParser(), 0
-    for size in cuts * (1 + len(data) // max(1, sum(cuts))):
-        parser.write(data[at:at + size])
-        at += size
-    parser.write(data[at:])
-    assert parser.close() == parse_dump(text)
-
-
-def _clean_body_reference(body: str, last: bool = False) -> str:
-    """clean_body as first written, line by line: the faster one must agree with it."""
-    if last and (cut := body.rfind(_TRAILER)) >= 0:
-        body = body[:cut]
-    lines = body.split("\n")
-    while lines and (not lines[-1].strip() or _STATE_LINE.match(lines[-1])):
-        lines.pop()
-    start = 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    return "\n".join(lines[start:])
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["", " ", "\t", "x", "  y ", "SET default_tablespace = '';",
-                                 "-- Completed on now", "--", "\r", "é"]), max_size=12),
-       st.booleans())
-def test_clean_body_matches_its_line_by_line_definition(lines: list[str], last: bool) -> None:
-    for body in ("\n".join(lines), "\n".join(lines) + _TRAILER + "x\n"):
-        assert clean_body(body, last) == _clean_body_reference(body, last)
-
-
-@st.composite
 def catalogs_and_entries(draw: st.DrawFn) -> tuple[Catalog, list[Entry], set[int]]:
     """A small catalog (tables, some partitions) and valid-looking entries for it: each one
     a relation's own row, an object of a relation, an annotation of an earlier entry, an
-    ATTACH named after a relation, or an object that belongs to no relation."""
+    ATTACH of a partition, or an object that belongs to no relation."""
     n_rels = draw(st.integers(1, 5))
     rels: dict[int, Relation] = {}
     for i in range(n_rels):
@@ -755,11 +696,15 @@ def catalogs_and_entries(draw: st.DrawFn) -> tuple[Catalog, list[Entry], set[int
         elif kind == "foreign":
             class_oid, oid, desc = 1255, 60000 + k, "FUNCTION"
             tag, schema = f"f{k}()", "public"
-        body = draw(entry_bodies())
-        entries.append(Entry(dump_id=dump_id, class_oid=class_oid, oid=oid, deps=deps, desc=desc,
-                             tag=tag, schema=schema, body=body,
-                             name_line=f"-- Name: {tag}; Type: {desc}; Schema: {schema}; "
-                                       "Owner: app"))
+        body = draw(st.sampled_from(["CREATE TABLE x ();\n", "--\n-- TOC entry 1 (class "
+                                     "1259 OID 16384)\n", "\r\n", "COMMENT ON x IS '';"]))
+        if kind == "attach":
+            deps = (rel, *([rels[rel].parent] if rels[rel].parent else []))
+            deps = tuple(e.dump_id for e in entries if e.tableoid == PG_CLASS
+                         and e.oid in deps)[:2]
+        entries.append(Entry(dump_id=dump_id, tableoid=class_oid, oid=oid, tag=tag, desc=desc,
+                             section=2, defn=body, namespace=schema, tablespace="",
+                             tableam="", owner="app", deps=deps))
     catalog = Catalog(server_version=150000, database="d", relations=rels, owners=owners,
                       names=names)
     documented_roots = set(draw(st.lists(st.sampled_from(sorted(rels)), unique=True)))
@@ -777,19 +722,20 @@ def test_split_is_a_deterministic_partition_of_the_entries(
         target = root_of(catalog, oid) if fold else oid
         return target if target in chosen else None
 
-    split = split_dump(entries, catalog, file_of)
+    split = split_entries(entries, catalog, file_of, Options(grants=True))
     # A partition: every entry exactly once, in a documented relation's file or set apart.
-    placed = [e for es in split.by_relation.values() for e in es] + split.unassigned
+    placed = ([e for es in split.by_relation.values() for e in es] + split.unassigned
+              + split.left_out)
     assert sorted(e.dump_id for e in placed) == sorted(e.dump_id for e in entries)
     assert set(split.by_relation) <= chosen
     for oid, es in split.by_relation.items():
         assert es, oid
         for e in es:
-            owner = catalog.owners.get((e.class_oid, e.oid))
+            owner = catalog.owners.get((e.tableoid, e.oid))
             if owner is not None:  # an entry with its own catalog row goes to that file
                 assert file_of(owner) == oid
     # Deterministic.
-    assert split_dump(list(entries), catalog, file_of) == split
+    assert split_entries(list(entries), catalog, file_of, Options(grants=True)) == split
     # Canonical order depends on the entries only, not on the order they came in.
     for oid, es in split.by_relation.items():
         shuffled = list(es)
@@ -797,25 +743,6 @@ def test_split_is_a_deterministic_partition_of_the_entries(
         assert render_ddl(canonical_order(shuffled, oid)) == render_ddl(es)
         assert canonical_order(es, oid) == es  # idempotent
 
-
-def test_header_imitation_in_an_object_is_refused_not_misfiled() -> None:
-    """A function body that imitates an earlier pg_dump header (same dump id) would move text
-    into another table's file: pgdoc refuses the dump instead."""
-    entries = [
-        {"id": 7, "class": 1259, "oid": 16385, "deps": [], "name": "t", "type": "TABLE",
-         "schema": "public", "body": "CREATE TABLE public.t ();", "state": ""},
-        {"id": 8, "class": 1255, "oid": 16390, "deps": [], "name": "f()", "type": "FUNCTION",
-         "schema": "public", "state": "",
-         "body": "CREATE FUNCTION public.f() RETURNS int AS $$\n--\n-- TOC entry 7 (class 1259 "
-                 "OID 16385)\n-- Name: t; Type: TABLE; Schema: public; Owner: app\n--\n\n"
-                 "SELECT 1 $$;"},
-    ]
-    with pytest.raises(ToolError, match="two entries with dump id 7"):
-        parse_dump(render_verbose_dump(entries, "k" * 63, "15.18", "now"))
-
-
-# --------------------------------------------------------------------------- hostile names on
-# a real file system (the mapping's pure properties are in test_naming.py)
 
 _hostile_names = st.one_of(
     st.text(st.characters(exclude_characters="\0", exclude_categories=("Cs",)), min_size=1,

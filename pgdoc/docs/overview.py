@@ -20,7 +20,7 @@ from pgdoc.docs.index import (
     render_table_list,
 )
 from pgdoc.docs.schema_json import schema_json_renderer
-from pgdoc.folder.writer import read_text
+from pgdoc.folder.contents import read_head
 from pgdoc.model import Catalog
 
 # Overview files every documented folder has; a missing one makes the next sync write.
@@ -69,5 +69,5 @@ def stale_erd_files(folder: Path, keep: Mapping[str, str]) -> list[str]:
         return []
     return sorted(
         p.name for p in folder.glob(ERD_GLOB)
-        if p.name not in keep and (read_text(p) or "").startswith(ERD_MARKER + "\n")
+        if p.name not in keep and (read_head(p) or "").startswith(ERD_MARKER + "\n")
     )

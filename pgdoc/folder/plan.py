@@ -26,15 +26,11 @@ from pgdoc.docs.index import (
     fingerprint,
     render_table_list,
 )
-from pgdoc.docs.overview import (
-    REQUIRED,
-    Overview,
-    prepare_overview,
-    stale_erd_files,
-)
+from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
 from pgdoc.docs.render import MARKER, mark_orphaned
+from pgdoc.folder.contents import check_targets, existing_files, foreign_entries, read_pgdocs
 from pgdoc.folder.naming import decode_filename
-from pgdoc.folder.writer import discard, existing_files, publish, read_text, stage
+from pgdoc.folder.writer import discard, publish, stage
 from pgdoc.model import Catalog, Relation
 from pgdoc.postgres.archive import Entry
 
@@ -67,6 +63,9 @@ class FolderView:
     overview: Overview | None
     title: str = DEFAULT_TITLE  # the index's heading (config `title:`)
     pg_dump_major: int | None = None  # the pg_dump that wrote the DDL, recorded in the docs
+    # What else is in the folder, which pgdoc did not write and leaves alone: name -> what
+    # it is ("a file pgdoc did not write", "a directory", ...).
+    foreign: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,11 @@ class Plan:
     def has_changes(self) -> bool:
         return self.overview is not None
 
+    @property
+    def foreign(self) -> dict[str, str]:
+        """Entries of the folder pgdoc did not write (see FolderView.foreign)."""
+        return self.docs.view.foreign if self.docs.view is not None else {}
+
 
 def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[int, str],
          prune: bool = False, erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
@@ -109,22 +113,29 @@ def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[i
          pg_dump_major: int | None = None) -> FolderView:
     """Read the folder (unless `existing` holds its table files) and work out what needs
     no table file: statuses, orphans, whether the overview is stale, and the overview
-    itself when a write is certain."""
+    itself when a write is certain.
+
+    `+` (new) is history: a table whose file this sync adds to a folder pgdoc has written
+    before. The first sync into a folder (no file of pgdoc's there yet) marks every table
+    current. Files pgdoc did not write are never read past their first bytes."""
     if existing is None:
         existing = existing_files(folder, MARKER)
+    foreign = foreign_entries(folder, existing)
+    first = not existing and not any(
+        (folder / name).exists() and name not in foreign for name in REQUIRED)
     documented_files = set(filenames.values())
     orphans = {n: _orphan_name(n, t) for n, t in existing.items() if n not in documented_files}
-    rows = [Row(status=CURRENT if filenames[r.oid] in existing else NEW,
+    rows = [Row(status=CURRENT if first or filenames[r.oid] in existing else NEW,
                 filename=filenames[r.oid], rel=r) for r in rels]
     if not prune:
         rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
-    stale = (read_text(folder / LIST_FILE) != render_table_list(rels)
-             or any(not (folder / name).is_file() for name in REQUIRED))
+    stale = (read_pgdocs(folder, LIST_FILE) != render_table_list(rels)
+             or any(name in foreign or not (folder / name).is_file() for name in REQUIRED))
     deletes = sorted(orphans) if prune else []
-    certain = stale or bool(deletes) or any(row.status == NEW for row in rows)
+    certain = stale or bool(deletes) or any(filenames[r.oid] not in existing for r in rels)
     return FolderView(existing, rows, orphans, deletes, stale,
                       prepare_overview(catalog, rows, erd_max_tables, title, pg_dump_major)
-                      if certain else None, title, pg_dump_major)
+                      if certain else None, title, pg_dump_major, foreign)
 
 
 def plan(docs: Docs, folder: Path, prune: bool = False,
@@ -160,7 +171,7 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
                                           view.pg_dump_major))
         files = prepared.files(fingerprint(current))
         del prepared
-        writes = {n: t for n, t in files.items() if read_text(folder / n) != t}
+        writes = {n: t for n, t in files.items() if read_pgdocs(folder, n) != t}
         return writes, stale_erd_files(folder, files)
 
     table_writes = {n: t for n, t in docs.files.items() if existing.get(n) != t}
@@ -183,12 +194,17 @@ def _orphan_name(filename: str, text: str) -> str:
     return filename
 
 
-def apply(plan: Plan, folder: Path) -> list[str]:
+def apply(plan: Plan, folder: Path, adopt: bool = False) -> list[str]:
     """Write the plan; returns the names written. The table files are staged in a thread
     while the overview renders, when it was not rendered early (creating thousands of
-    files is mostly the kernel's work), then everything is published at once."""
+    files is mostly the kernel's work), then everything is published at once.
+
+    Before anything is written, every target is checked (see check_targets): a file
+    pgdoc did not write is overwritten only with `adopt`; a directory, FIFO, device or
+    symlink never. The overview files are checked again once rendered."""
     if not plan.has_changes:
         return []
+    check_targets(folder, [*plan.table_writes, *REQUIRED], adopt)
     with ThreadPoolExecutor(max_workers=1) as pool:
         staged = pool.submit(stage, folder, plan.table_writes)
         try:
@@ -199,6 +215,7 @@ def apply(plan: Plan, folder: Path) -> list[str]:
             raise
         temps = staged.result()
     try:
+        check_targets(folder, overview, adopt)
         temps.update(stage(folder, overview))
     except BaseException:
         discard(temps)

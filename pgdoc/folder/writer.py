@@ -1,4 +1,5 @@
-"""The output folder: a lock against concurrent syncs, and atomic, change-only writes."""
+"""The output folder: a lock against concurrent syncs, and atomic, all-or-nothing,
+change-only writes. What may be overwritten is decided in pgdoc.folder.contents."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import errno
 import fcntl
 import os
 import secrets
+import shutil
 import sys
 import tempfile
 import time
@@ -15,6 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from pgdoc.errors import OutputError
+
+# Reading the folder lives in pgdoc.folder.contents; these stay importable from here.
+from pgdoc.folder.contents import existing_files as existing_files
+from pgdoc.folder.contents import few
+from pgdoc.folder.contents import read_text as read_text
 
 # How long a second sync waits for the first to finish before giving up (cron overlap).
 LOCK_WAIT_SECONDS = 30.0
@@ -80,34 +87,6 @@ def clean_temp_files(folder: Path) -> None:
             leftover.unlink()
 
 
-def read_text(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OutputError(f"cannot read {path}: {exc}") from exc
-
-
-def existing_files(folder: Path, marker: str) -> dict[str, str]:
-    """The table files pgdoc wrote earlier: `*.sql` files whose first line is its marker."""
-    out: dict[str, str] = {}
-    if not folder.is_dir():
-        return out
-    try:
-        paths = sorted(folder.iterdir())
-    except OSError as exc:
-        raise OutputError(f"cannot read output folder {folder}: {exc.strerror or exc}",
-                          hint="check its permissions") from exc
-    for path in paths:
-        if path.suffix != ".sql" or not path.is_file() or path.name.startswith("."):
-            continue
-        text = read_text(path)
-        if text is not None and text.startswith(marker + "\n"):
-            out[path.name] = text
-    return out
-
-
 def stage(folder: Path, files: Mapping[str, str]) -> dict[str, str]:
     """Write every file to a temp file in the folder; returns name -> temp path. Nothing a
     reader sees changes yet, so a full disk fails here, before any document changes."""
@@ -129,22 +108,75 @@ def stage(folder: Path, files: Mapping[str, str]) -> dict[str, str]:
 
 
 def publish(folder: Path, temps: Mapping[str, str], delete: Iterable[str] = ()) -> None:
-    """Sync the temp files, then rename each over its document and delete `delete`. A run
-    killed during the renames leaves each file whole, old or new. Table files are renamed
-    first and the overview files (`_index.md`, ...) last, so an overview never lists a
-    table file that is not there yet."""
+    """Sync the temp files, then rename each over its document and delete `delete`: all
+    or nothing. Every file to be replaced or deleted is first kept under a temp name (a
+    hard link: nothing is copied), before the first rename; should a rename or deletion
+    still fail, what was replaced is put back and the new files are removed. A run killed
+    during the renames leaves each file whole, old or new. Table files are renamed first
+    and the overview files (`_index.md`, ...) last, so an overview never lists a table
+    file that is not there yet."""
+    order = sorted(temps, key=lambda name: (not name.endswith(".sql"), name))
+    delete = list(delete)
+    kept: dict[str, str] = {}  # name -> temp path holding the file it replaces or deletes
     try:
         _sync(folder, temps.values())
-        for name, tmp in sorted(temps.items(), key=lambda item: (not item[0].endswith(".sql"),
-                                                                    item[0])):
-            os.replace(tmp, folder / name)
-        for name in delete:
-            with contextlib.suppress(FileNotFoundError):
-                (folder / name).unlink()
-        _fsync_dir(folder)
+        for name in [*order, *delete]:
+            backup = _keep(folder / name, folder)
+            if backup is not None:
+                kept[name] = backup
     except OSError as exc:
         discard(temps)
+        discard(kept)
         raise _write_error(folder, exc) from exc
+    done: list[str] = []
+    try:
+        for name in order:
+            os.replace(temps[name], folder / name)
+            done.append(name)
+        for name in delete:
+            if name in kept:
+                os.unlink(folder / name)
+                done.append(name)
+    except BaseException as exc:
+        unrestored = _put_back(folder, done, kept, temps)
+        discard(temps)
+        discard({n: b for n, b in kept.items() if n not in unrestored})
+        if not isinstance(exc, OSError):
+            raise
+        raise _publish_error(folder, exc, len(done), unrestored) from exc
+    discard(kept)
+    _fsync_dir(folder)
+
+
+def _keep(path: Path, folder: Path) -> str | None:
+    """Keep the file at `path` under a new temp name (None when there is no file): a hard
+    link, or a copy where the file system has none."""
+    backup = str(folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}")
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+            raise
+        shutil.copyfile(path, backup, follow_symlinks=False)
+    return backup
+
+
+def _put_back(folder: Path, done: list[str], kept: Mapping[str, str],
+              temps: Mapping[str, str]) -> list[str]:
+    """Undo the renames and deletions in `done`; returns the names that could not be."""
+    failed = []
+    for name in reversed(done):
+        try:
+            if name in kept:
+                os.replace(kept[name], folder / name)
+            elif name in temps:
+                os.unlink(folder / name)
+        except OSError:
+            failed.append(name)
+    _fsync_dir(folder)
+    return sorted(failed)
 
 
 def discard(temps: Mapping[str, str]) -> None:
@@ -155,8 +187,29 @@ def discard(temps: Mapping[str, str]) -> None:
 
 
 def _write_error(folder: Path, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write to {folder}: {exc.strerror or exc}",
-                       hint="check free space and permissions; the docs were not changed")
+    where = f"{exc.filename}" if exc.filename else str(folder)
+    if where.startswith(str(folder / TEMP_PREFIX)):
+        where = str(folder)
+    return OutputError(f"cannot write to {where}: {exc.strerror or exc}",
+                       hint="check free space and permissions; the docs were not "
+                       "changed")
+
+
+def _publish_error(folder: Path, exc: OSError, done: int,
+                   unrestored: list[str]) -> OutputError:
+    target = next((f for f in (exc.filename2, exc.filename)
+                   if f and not os.path.basename(f).startswith(TEMP_PREFIX)), None)
+    what = f"cannot write {target}" if target else f"cannot write to {folder}"
+    if unrestored:
+        return OutputError(
+            f"{what}: {exc.strerror or exc}; the folder is partly updated: "
+            f"{few(unrestored)} could not be put back",
+            hint="fix the cause and run pgdoc sync again, or restore the folder from git",
+        )
+    back = f": the {done} files already replaced were put back" if done else ""
+    return OutputError(f"{what}: {exc.strerror or exc}",
+                       hint=f"check free space and permissions; the docs were not "
+                       f"changed{back}")
 
 
 def _sync(folder: Path, paths: Iterable[str]) -> None:

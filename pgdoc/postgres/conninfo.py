@@ -8,6 +8,8 @@ visible to other users in `ps`.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -51,8 +53,18 @@ SECRET_KEYWORDS = frozenset({"password", "sslpassword"})
 ENV_KEYWORD = {env: kw for kw, env in KEYWORD_ENV.items()}
 
 
+_URL_HINT = ("percent-encode '/', '?', '#', '@' and ':' in the user name and password, "
+             "e.g. %2F for '/'")
+_QUOTE_HINT = "quote a value that holds spaces: password='two words'"
+_PORTS = re.compile(r"\d+(,\d*)*|,[\d,]*")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def parse_dsn(dsn: str) -> dict[str, str]:
-    """Parse a `postgresql://` URL or a `key=value ...` conninfo string into keywords."""
+    """Parse a `postgresql://` URL or a `key=value ...` conninfo string into keywords.
+
+    A string that does not parse is reported without any part of it but its keys: a
+    stray word or a misplaced '/' is most often a piece of the password."""
     dsn = dsn.strip()
     if dsn.startswith(("postgresql://", "postgres://")):
         return _parse_url(dsn)
@@ -67,6 +79,11 @@ def _parse_url(url: str) -> dict[str, str]:
         parts = urlsplit(url)
     except ValueError as exc:  # e.g. an unclosed `[` of an IPv6 address; never echo the URL
         raise ConfigError(f"invalid connection URL: {exc}") from None
+    # A '/', '#' or '?' in an unencoded password ends the host part early: what follows
+    # the '@' lands in the path, the fragment or the query.
+    if "@" in parts.path or "@" in parts.query or parts.fragment or "#" in url:
+        raise ConfigError("invalid connection URL: a '@' or '#' after the host part",
+                          hint=_URL_HINT)
     out: dict[str, str] = {}
     netloc = parts.netloc
     if "@" in netloc:
@@ -88,6 +105,9 @@ def _parse_url(url: str) -> dict[str, str]:
     if any(hosts):
         out["host"] = ",".join(hosts)
     if any(ports):
+        if not _PORTS.fullmatch(",".join(ports)):
+            raise ConfigError("invalid connection URL: the port is not a number",
+                              hint=_URL_HINT)
         out["port"] = ",".join(ports)
     if parts.path and parts.path != "/":
         out["dbname"] = unquote(parts.path[1:])
@@ -99,17 +119,21 @@ def _parse_url(url: str) -> dict[str, str]:
 def _parse_keywords(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     i, n = 0, len(text)
+    key = ""
     while i < n:
         while i < n and text[i].isspace():
             i += 1
         if i >= n:
             break
+        after = f"after the value of {key!r}" if key else "at its start"
         eq = text.find("=", i)
-        if eq < 0:
-            # Only the first word: what follows may be a password.
-            word = text[i:].split()[0]
-            raise ConfigError(f"invalid connection string: missing '=' after {word!r}")
-        key = text[i:eq].strip()
+        # A word without '=' (or a key that is no word) is most often the rest of an
+        # unquoted value: only the key before it is named.
+        word = text[i:eq].strip() if eq >= 0 else ""
+        if eq < 0 or not _KEY.fullmatch(word):
+            raise ConfigError(f"invalid connection string: a word without '=' {after}",
+                              hint=_QUOTE_HINT)
+        key = word
         i = eq + 1
         while i < n and text[i].isspace():
             i += 1
@@ -146,10 +170,19 @@ def keywords_to_env(keywords: Mapping[str, str]) -> dict[str, str]:
     env: dict[str, str] = {}
     for key, value in keywords.items():
         if key not in KEYWORD_ENV:
+            # The key is named only when it is close to a keyword: a word that is none
+            # may be a piece of a password (an unquoted space, an unencoded '?').
+            close = difflib.get_close_matches(key, list(KEYWORD_ENV), n=1, cutoff=0.75)
+            if close:
+                raise ConfigError(f"unsupported connection setting {key!r} "
+                                  f"(did you mean {close[0]!r}?)")
             raise ConfigError(
-                f"unsupported connection setting {key!r}",
-                hint="use a libpq service file (PGSERVICE) for exotic settings",
+                "unsupported connection setting: a key that is no libpq keyword",
+                hint=f"{_QUOTE_HINT}; {_URL_HINT}; use a libpq service file (PGSERVICE) "
+                "for exotic settings",
             )
+        if key == "port" and not _PORTS.fullmatch(str(value)):
+            raise ConfigError("invalid connection setting: 'port' is not a number")
         env[KEYWORD_ENV[key]] = str(value)
     return env
 
@@ -159,7 +192,11 @@ def describe(env: Mapping[str, str]) -> str:
     user = env.get("PGUSER", "")
     host = env.get("PGHOST", "") or env.get("PGHOSTADDR", "") or "localhost"
     port = env.get("PGPORT", "5432")
+    if not _PORTS.fullmatch(port):
+        port = "(not a number)"  # what it holds may be a piece of a misplaced password
     db = env.get("PGDATABASE", "") or user
+    if "=" in db or db.startswith(("postgresql:", "postgres:")):
+        db = "(a connection string)"  # libpq reads such a dbname as one: it may hold secrets
     service = env.get("PGSERVICE")
     if service and not env.get("PGHOST"):
         return f"service {service}"

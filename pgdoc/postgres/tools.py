@@ -353,7 +353,7 @@ def error_lines(stderr: str) -> list[str]:
 
 def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolError:
     """Turn a tool's failure into one actionable line."""
-    lines = [redact(ln, tools.secrets) for ln in error_lines(stderr)]
+    lines = [_redact_conninfo(redact(ln, tools.secrets)) for ln in error_lines(stderr)]
     text = "\n".join(lines)
     target = tools.target
     first = next((ln for ln in lines if "error" in ln.lower() or "fatal" in ln.lower()),
@@ -366,6 +366,16 @@ def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolE
         return DatabaseError(
             f"authentication failed connecting to {target}",
             hint="check the password: PGPASSWORD, ~/.pgpass, --dsn or database.password",
+        )
+    missing = _MISSING.search(text)
+    if missing:
+        kind, name = missing.group(1), missing.group(2).replace('""', '"')
+        where = "PGDATABASE, the dbname of --dsn or database.dbname" if kind == "database" \
+            else "PGUSER, the user of --dsn or database.user"
+        return DatabaseError(
+            f"{kind} \"{name}\" does not exist on {_server(tools.env)}",
+            hint=f"check the {kind} name: {where}"
+            + ("; psql -l lists the databases" if kind == "database" else ""),
         )
     if ("connection refused" in low or "could not connect" in low
             or "could not translate host name" in low
@@ -402,6 +412,29 @@ def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolE
     return ToolError(f"{name} failed: {_short(first)}")
 
 
+_MISSING = re.compile(r'FATAL:\s+(database|role) "((?:[^"]|"")*)" does not exist')
+# libpq's complaints about connection settings quote the value they could not parse,
+# which may be a piece of a password (an unquoted space, an unencoded '/').
+_CONNINFO_COMPLAINT = re.compile(r"connection option|connection info string|\bURI\b|"
+                                 r"percent-encoded|port number|invalid \S+ value", re.I)
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _redact_conninfo(line: str) -> str:
+    """`invalid integer value "Sup3r" for connection option "port"` -> `... value "***"
+    for connection option "port"`: keywords stay, every other quoted value goes."""
+    if not _CONNINFO_COMPLAINT.search(line):
+        return line
+    return _QUOTED.sub(lambda m: m.group(0) if m.group(1) in KEYWORD_ENV or m.group(1) in
+                       ("=", "]") else '"***"', line)
+
+
+def _server(env: Mapping[str, str]) -> str:
+    """`host:port` of the connection, for messages."""
+    host = env.get("PGHOST") or env.get("PGHOSTADDR") or "localhost"
+    return f"{host}:{env.get('PGPORT') or '5432'}"
+
+
 _LOCK_QUERY = re.compile(r"Query was: LOCK TABLE (.+?) IN \w+(?: \w+)* MODE")
 _DENIED = re.compile(r"permission denied for (table|relation|view|sequence|schema) (.+?)\s*$",
                      re.MULTILINE | re.IGNORECASE)
@@ -421,11 +454,11 @@ def _permission_error(kind: str, name: str, locked: re.Match[str] | None,
         return DatabaseError(
             f"permission denied: {who} lacks the USAGE privilege on schema {name}",
             hint=f"GRANT USAGE ON SCHEMA {name} TO {grantee}, or add "
-            f"'{'.'.join(_unquote_parts(name))}.*' to 'exclude' in the config; see README, "
-            "Permissions",
+            f"'{'.'.join(map(_glob_escape, _unquote_parts(name)))}.*' to 'exclude' in the "
+            "config; see README, Permissions",
         )
     qualified = locked.group(1) if locked else name
-    pattern = ".".join(_unquote_parts(qualified))
+    pattern = ".".join(map(_glob_escape, _unquote_parts(qualified)))
     return DatabaseError(
         f"permission denied: {who} lacks the SELECT privilege on table {qualified}, which "
         "pg_dump needs to lock it",
@@ -438,6 +471,11 @@ def _unquote_parts(qualified: str) -> list[str]:
     """`public."Odd.Name"` -> ["public", "Odd.Name"]: split a quoted qualified name."""
     parts = re.findall(r'"((?:[^"]|"")*)"|([^."]+)', qualified)
     return [quoted.replace('""', '"') if quoted else bare for quoted, bare in parts]
+
+
+def _glob_escape(name: str) -> str:
+    """A glob (of `exclude:`) matching exactly `name`: `sec[1]` -> `sec[[]1]`."""
+    return re.sub(r"([\[*?])", r"[\1]", name)  # a `]` outside a class is itself
 
 
 def _short(line: str) -> str:
