@@ -102,9 +102,9 @@ def test_dropped_table_is_orphaned_and_new_table_is_marked(
     assert "⚠ legacy_sessions" in out
     assert (tmp_path / "legacy_sessions.sql").exists()  # kept unless --prune
     index = (tmp_path / "_index.md").read_text()
-    assert re.search(r"^\| \[`legacy_sessions.sql`\]", index, re.MULTILINE)
-    assert re.search(r"^\| \[`survey_notes`\]\(survey_notes.sql\)", index, re.MULTILINE)
-    assert re.search(r"^\| \[`users`\]\(users.sql\)", index, re.MULTILINE)
+    assert re.search(r"^\| \S+ \| \[`legacy_sessions.sql`\]", index, re.MULTILINE)
+    assert re.search(r"^\| \S+ \| \[`survey_notes`\]\(survey_notes.sql\)", index, re.MULTILINE)
+    assert re.search(r"^\| \S+ \| \[`users`\]\(users.sql\)", index, re.MULTILINE)
     assert (tmp_path / "_table_list.txt").read_text() == f"{TXT_MARKER}\nsurvey_notes\nusers\n"
     # --prune deletes the orphan.
     code, out, err = run(capsys, "sync", "--prune", "-o", str(tmp_path))
@@ -318,7 +318,7 @@ def test_overview_rendered_while_dumping_or_on_demand_is_the_same(
         assert p.docs.view is not None
         table_files = {f.name: f.read_text() for f in tmp_path.glob("*.sql")}
         expected = render_overview(p.docs.catalog, p.docs.view.rows, table_files,
-                                   cfg.erd_max_tables)
+                                   cfg.erd_max_tables, cfg.title, p.docs.view.pg_dump_major)
         assert {n: (tmp_path / n).read_text() for n in expected} == expected
 
     docs = collect(cfg, tools, folder=tmp_path)
