@@ -377,6 +377,78 @@ def check(**kw: Any) -> int:
     return EXIT_DRIFT if drift else EXIT_OK
 
 
+@cli.command(name="diff")
+@click.argument("revisions", nargs=-1, metavar="[FROM [TO]]")
+@common_options
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown: a pull-request comment.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff_cmd(revisions: tuple[str, ...], **kw: Any) -> int:
+    """What changed in the schema, in words: one line per change, grouped by relation.
+
+    FROM and TO are git revisions of the docs folder; without TO, FROM is compared with
+    the working folder; without either, the database with the committed docs (HEAD).
+    Only `schema.json` is read, from git.
+
+    \b
+    Examples:
+      pgdoc diff HEAD~1 HEAD           what the last commit did to the schema
+      pgdoc diff origin/main           this branch's docs (working folder) against main
+      pgdoc diff                       the database against the committed docs
+      pgdoc diff origin/main --format markdown > comment.md    a PR comment
+    \b
+    Output, e.g.:
+      users: column nickname added (text, NULL)
+      company.slug: type text -> character varying(80)
+      user_role: enum value auditor added
+    """
+    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    cfg = _config(kw)
+    click.echo(_history().diff_command(cfg, revisions, kw["fmt"], kw["as_json"],
+                                       tools=lambda: _tools(cfg, rep)), nl=False)
+    return EXIT_OK
+
+
+@cli.command(name="log")
+@click.argument("rev_range", required=False, metavar="[REV_RANGE]")
+@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False),
+              help="Config file (default: ./pgdoc.yaml when present).")
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Docs folder (default: docs/schemas).")
+@click.option("-n", "--max-count", type=click.IntRange(min=0), help="Only the N newest commits.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown: headings and bullets.")
+@click.option("--json", "as_json", is_flag=True, help="Print the commits as JSON.")
+def log_cmd(rev_range: str | None, **kw: Any) -> int:
+    """The schema's history in words: per commit that touched the docs folder, newest
+    first, its sha, date, author and subject, then one line per schema change.
+
+    Reads only the folder's git history (no database).
+
+    \b
+    Examples:
+      pgdoc log                        every commit of the docs on this branch
+      pgdoc log -n 5                   the last five
+      pgdoc log v1.2..HEAD             since a release
+      pgdoc log --json | jq '.commits[].changes[].line'
+    """
+    cfg = load_config(kw["config_file"]).with_flags(
+        output=Path(kw["output"]) if kw["output"] else None)
+    click.echo(_history().log_command(cfg.output, rev_range, kw["max_count"], kw["fmt"],
+                                      kw["as_json"]), nl=False)
+    return EXIT_OK
+
+
+def _history() -> Any:
+    """pgdoc.history.log, imported only when used (GitPython needs the git program)."""
+    try:
+        from pgdoc.history import log as history
+    except ImportError as exc:
+        raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}",
+                            hint="pgdoc diff and pgdoc log read the docs' git history") from None
+    return history
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit code; expected failures print one line, no traceback."""
     args = list(sys.argv[1:] if argv is None else argv)
