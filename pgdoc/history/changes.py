@@ -469,7 +469,7 @@ def _table_diff(label: str, qualified: str, old: Mapping[str, Any], new: Mapping
         label, "trigger", "trigger", old.get("triggers"), new.get("triggers"),
         lambda item: _item_facts({**item, "definition": moved_text(item.get("definition"))}),
         lambda n, f: ("({})", (_trigger_text(n, f.get("definition"), (qualified, label)),)),
-        new_facts=_item_facts)
+        new_facts=_item_facts, removal_details=False)
     old_rls, new_rls = _rls(old), _rls(new)
     if old_rls[0] != new_rls[0]:
         add("rls.enabled" if new_rls[0] else "rls.disabled",
@@ -478,7 +478,8 @@ def _table_diff(label: str, qualified: str, old: Mapping[str, Any], new: Mapping
         add("rls.forced" if new_rls[1] else "rls.unforced",
             "row level security forced" if new_rls[1] else "row level security no longer forced")
     out += _named_diff(label, "policy", "policy", old.get("policies"), new.get("policies"),
-                       lambda item: _item_facts(item, {"permissive": True}), _policy_text)
+                       lambda item: _item_facts(item, {"permissive": True}), _policy_text,
+                       removal_details=False)
 
     # Views.
     if min(formats) >= 2 or any(k in old and k in new for k in _SINCE_2):
@@ -652,8 +653,8 @@ Describe = Callable[[str, Mapping[str, Any]], tuple[str, tuple[str, ...]]]
 
 def _named_diff(label: str, kind: str, noun: str, old_items: Any, new_items: Any,
                 facts: Callable[[Mapping[str, Any]], dict[str, Any]], describe: Describe,
-                new_facts: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
-                ) -> list[Change]:
+                new_facts: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None,
+                removal_details: bool = True) -> list[Change]:
     """Items identified by name: added, removed, renamed (same facts, new name, when that
     pairs exactly one with one), changed."""
     if old_items == new_items:
@@ -682,9 +683,9 @@ def _named_diff(label: str, kind: str, noun: str, old_items: Any, new_items: Any
             out.append(Change(label, f"{kind}.renamed", f"{noun} {{}} renamed to {{}}",
                               (n, renamed[n])))
         else:
-            template, args = describe(n, old[n])
-            out.append(Change(label, f"{kind}.removed", f"{noun} {{}} {template} removed",
-                              (n, *args)))
+            template, args = describe(n, old[n]) if removal_details else ("", ())
+            out.append(Change(label, f"{kind}.removed",
+                              f"{noun} {{}} {template} removed".replace("  ", " "), (n, *args)))
     for n in came:
         if n not in renamed.values():
             template, args = describe(n, new[n])
