@@ -584,7 +584,7 @@ def layout_1(data: dict[str, Any]) -> str:
 def test_parsing_per_table_equals_parsing_whole(a: dict[str, Any], layout: str) -> None:
     a["functions"] = [{"schema": "public", "name": "f", "arguments": "x\ny"}]
     text = layout_1(a) if layout == "1" else json.dumps(a, indent=2, ensure_ascii=False)
-    parsed, chunks = parse_chunked(text, {})
+    parsed, chunks = parse_chunked(text)
     assert parsed == json.loads(text)
     again, _ = parse_chunked(text, chunks)
     assert again == parsed
@@ -592,7 +592,27 @@ def test_parsing_per_table_equals_parsing_whole(a: dict[str, Any], layout: str) 
     assert all(x is y for x, y in zip(again["tables"], parsed["tables"], strict=True))
 
 
+@FAST
+@given(st.lists(st.integers(0, 30), max_size=12), st.lists(st.integers(0, 30), max_size=12),
+       st.sampled_from(["1", "indent"]))
+def test_parsing_the_next_revision_reuses_what_did_not_change(
+        old: list[int], new: list[int], layout: str) -> None:
+    def render(ids: list[int]) -> str:
+        data = {"format": "x", "tables": [{"name": f"t{i}", "n": i, "s": "a,\n{b"} for i in ids]}
+        return layout_1(data) if layout == "1" else json.dumps(data, indent=2)
+    before, chunks = parse_chunked(render(old))
+    after, _ = parse_chunked(render(new), chunks)
+    assert after == json.loads(render(new))
+    assert before is not None and after is not None
+    if new and new == old:
+        assert all(x is y for x, y in zip(after["tables"], before["tables"], strict=True))
+    if new[:1] == old[:1] and new:
+        assert after["tables"][0] is before["tables"][0]
+    if new[-1:] == old[-1:] and len(new) > 1 and len(old) > 1:
+        assert after["tables"][-1] is before["tables"][-1]
+
+
 @pytest.mark.parametrize("text", ["", "[]", "{", '{\n"tables": [\n{"a": 1}', "null"])
 def test_parsing_odd_text(text: str) -> None:
-    parsed, _ = parse_chunked(text, {})
+    parsed, _ = parse_chunked(text)
     assert parsed is None or isinstance(parsed, dict)

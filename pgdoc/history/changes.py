@@ -94,12 +94,16 @@ def describe_changes(old: Doc | None, new: Doc | None) -> list[Change]:
     old, new = old or {}, new or {}
     old_tables, new_tables = _tables(old), _tables(new)
     formats = (_format(old), _format(new))
+    # Unchanged tables are often the very same objects (see pgdoc.history.log).
+    changed = [k for k, t in new_tables.items() if old_tables.get(k) is not t]
+    changed += [k for k in old_tables if k not in new_tables]
+    changed = [k for k in changed if old_tables.get(k) != new_tables.get(k)]
     groups: list[tuple[tuple[Any, ...], list[Change]]] = []
-    groups += _table_changes(old_tables, new_tables, formats)
+    groups += _table_changes(old_tables, new_tables, changed, formats)
     # Types: from a top-level `types` list when both documents have one, else through
     # the columns that use them.
     if not (isinstance(old.get("types"), list) and isinstance(new.get("types"), list)):
-        groups += _column_type_changes(old_tables, new_tables)
+        groups += _column_type_changes(old_tables, new_tables, changed)
     groups += _object_list_changes(old, new)
     groups.sort(key=lambda g: g[0])
     return [c for _key, changes in groups for c in changes]
@@ -205,11 +209,30 @@ def _qualified(schema: str, name: str) -> str:
 TableKey = tuple[str, str]
 
 
+# The tables of the last documents compared: a revision is compared twice in a row in a
+# log (as the new side, then as the old one). Kept with the document and its list, and
+# used only while the list is that same list of that length.
+_LAST: list[tuple[Doc, Any, int, dict[TableKey, Mapping[str, Any]]]] = []
+
+
 def _tables(doc: Doc) -> dict[TableKey, Mapping[str, Any]]:
+    tables = doc.get("tables")
+    size = len(tables) if isinstance(tables, list) else 0
+    for known, known_tables, known_size, out in _LAST:
+        if known is doc and known_tables is tables and known_size == size:
+            return out
+    out = _index_tables(doc)
+    _LAST.append((doc, tables, size, out))
+    del _LAST[:-2]
+    return out
+
+
+def _index_tables(doc: Doc) -> dict[TableKey, Mapping[str, Any]]:
     out: dict[TableKey, Mapping[str, Any]] = {}
     for t in _list(doc.get("tables")):
-        if isinstance(t, Mapping) and isinstance(t.get("name"), str):
-            out[(str(t.get("schema") or "public"), t["name"])] = t
+        # dict, not Mapping: an abstract class check costs more than the rest here
+        if isinstance(t, dict) and isinstance(t.get("name"), str):
+            out[(t.get("schema") or "public", t["name"])] = t
     return out
 
 
@@ -336,9 +359,10 @@ def _renamed_tables(removed: dict[TableKey, Mapping[str, Any]],
 
 
 def _table_changes(old: dict[TableKey, Mapping[str, Any]], new: dict[TableKey, Mapping[str, Any]],
-                   formats: tuple[int, int]) -> list[tuple[tuple[Any, ...], list[Change]]]:
-    removed = {k: t for k, t in old.items() if k not in new}
-    added = {k: t for k, t in new.items() if k not in old}
+                   changed: list[TableKey], formats: tuple[int, int]
+                   ) -> list[tuple[tuple[Any, ...], list[Change]]]:
+    removed = {k: old[k] for k in changed if k not in new}
+    added = {k: new[k] for k in changed if k not in old}
     renames = _renamed_tables(removed, added)
     known = set(old) | set(new)
 
@@ -368,12 +392,12 @@ def _table_changes(old: dict[TableKey, Mapping[str, Any]], new: dict[TableKey, M
         moved += _table_diff(label, _qualified(*new_key), old[old_key], t, formats, rename, known,
                              (_qualified(*old_key), _qualified(*new_key)))
         groups.append(((0, new_key), moved))
-    for key, t in new.items():
-        before = old.get(key)
-        if before is None or before is t or before == t:
+    for key in changed:
+        before, after = old.get(key), new.get(key)
+        if before is None or after is None:
             continue
-        changes = _table_diff(_table_label(key, t), _qualified(*key), before, t, formats,
-                              rename, known, None)
+        changes = _table_diff(_table_label(key, after), _qualified(*key), before, after,
+                              formats, rename, known, None)
         if changes:
             groups.append(((0, key), changes))
     return groups
@@ -826,13 +850,11 @@ def _types_in(tables: Iterable[Mapping[str, Any]]
 
 
 def _column_type_changes(old: dict[TableKey, Mapping[str, Any]],
-                         new: dict[TableKey, Mapping[str, Any]]
+                         new: dict[TableKey, Mapping[str, Any]], changed: list[TableKey]
                          ) -> list[tuple[tuple[Any, ...], list[Change]]]:
     """Only tables that changed can show a type change: a type's values change in every
     column that uses it, so the changed tables on both sides hold all there is to see. A
     type seen on one side only is not reported: the docs show types only where used."""
-    changed = [k for k in old.keys() | new.keys()
-               if old.get(k) is not new.get(k) and old.get(k) != new.get(k)]
     old_enums, old_domains = _types_in(old[k] for k in changed if k in old)
     new_enums, new_domains = _types_in(new[k] for k in changed if k in new)
     groups = []

@@ -235,7 +235,7 @@ class BlobReader:
         self.repo = repo
         self.keep = keep
         self.docs: OrderedDict[str, dict[str, Any] | None] = OrderedDict()
-        self.chunks: dict[str, Any] = {}
+        self.chunks: Chunks = {}
 
     def doc(self, blob: str) -> dict[str, Any] | None:
         """The parsed blob `blob` (a sha)."""
@@ -263,7 +263,7 @@ class BlobReader:
             return self.docs[sha]
         parsed = None
         if kind == "blob":
-            parsed, self.chunks = parse_chunked(data.decode("utf-8", "replace"), self.chunks)
+            parsed, self.chunks = parse_chunked(data, self.chunks)
         self.docs[sha] = parsed
         while len(self.docs) > self.keep:
             self.docs.popitem(last=False)
@@ -283,66 +283,135 @@ def parse_text(text: str | None) -> dict[str, Any] | None:
     return parse_chunked(text, {})[0]
 
 
-def parse_chunked(text: str, previous: dict[str, Any]) -> tuple[dict[str, Any] | None,
-                                                                 dict[str, Any]]:
-    """The parsed document, and its list elements by their text (to pass as `previous`
-    for the next revision: an element whose text is there is not parsed again).
+# list key -> its elements' texts (the first with its opening brace, the others without:
+# they are split at `,\n{`) and values
+Chunks = dict[str, tuple[list[bytes], list[Any]]]
+
+
+def parse_chunked(text: str | bytes, previous: Chunks | None = None
+                  ) -> tuple[dict[str, Any] | None, Chunks]:
+    """The parsed document, and its top-level lists' elements as text and values (to pass
+    as `previous` for the next revision: an element whose text was there is not parsed
+    again, and is the same object).
 
     `schema.json` is laid out one element of a top-level list per line (format 1) or
     pretty-printed (format 2): either way an element of a top-level list starts on a
     line of its own at one indentation and no line inside it does, because JSON strings
     hold no raw line breaks. Anything else is parsed whole."""
+    data = text.encode() if isinstance(text, str) else text
     try:
-        return _parse_chunked(text, previous)
+        return _parse_chunked(data, previous or {})
     except (ValueError, KeyError, IndexError):
         pass
     try:
-        data = json.loads(text)
+        parsed = json.loads(data)
     except ValueError:
         return None, {}
-    return (data if isinstance(data, dict) else None), {}
+    return (parsed if isinstance(parsed, dict) else None), {}
 
 
-def _parse_chunked(text: str, previous: dict[str, Any]) -> tuple[dict[str, Any] | None,
-                                                                  dict[str, Any]]:
-    if not text.startswith("{\n"):
+def _parse_chunked(text: bytes, previous: Chunks) -> tuple[dict[str, Any] | None, Chunks]:
+    if not text.startswith(b"{\n"):
         raise ValueError("not laid out")
-    indent = " " * (len(text) - 2 - len(text[2:].lstrip(" ")))
-    head: list[str] = []
-    lists: dict[str, list[str]] = {}
+    top = text[2:202]
+    indent = b" " * (len(top) - len(top.lstrip(b" ")))
+    head: list[bytes] = []
+    bodies: dict[str, tuple[bytes, bytes]] = {}  # list key -> (its text, the separator)
     pos = 0
-    for match in re.finditer(rf'\n{indent}"((?:[^"\\\n]|\\.)*)": \[\n', text):
+    member = re.compile(rb'\n' + indent + rb'"((?:[^"\\\n]|\\.)*)": \[\n')
+    # Each search starts after the last list: the lists' insides are scanned once, by find.
+    while (match := member.search(text, pos)) is not None:
         start = match.end()
-        end = text.find(f"\n{indent}]", start)
-        if end < 0 or match.start() < pos:
+        end = text.find(b"\n" + indent + b"]", start)
+        if end < 0:
             raise ValueError("unbalanced list")
-        body = text[start:end]
-        element_indent = " " * (len(body) - len(body.lstrip(" ")))
-        if not body.lstrip(" ").startswith("{"):
-            continue  # a list of plain values: parsed with the rest
-        pieces = body.split(f",\n{element_indent}{{")
-        lists[json.loads(f'"{match.group(1)}"')] = [pieces[0]] + ["{" + p for p in pieces[1:]]
-        head.append(text[pos:start])
+        window = text[start:start + 200]
+        first = start + len(window) - len(window.lstrip(b" "))
+        if text[first:first + 1] != b"{":
+            head.append(text[pos:end])  # a list of plain values: parsed with the rest
+        else:
+            bodies[json.loads(b'"' + match.group(1) + b'"')] = (
+                text[start:end], b",\n" + text[start:first] + b"{")
+            head.append(text[pos:start])
         pos = end
     head.append(text[pos:])
-    data = json.loads("".join(head))
+    data = json.loads(b"".join(head))
     if not isinstance(data, dict):
         return None, {}
-    seen: dict[str, Any] = {}
-    for key, chunks in lists.items():
+    out: Chunks = {}
+    for key, (body, separator) in bodies.items():
         if data.get(key) != []:
             raise ValueError("list not where expected")
-        items = []
-        for chunk in chunks:
-            item = seen.get(chunk)
-            if item is None:
-                item = previous.get(chunk)
-                if item is None:
-                    item = json.loads(chunk)
-                seen[chunk] = item
-            items.append(item)
+        old_chunks, old_items = previous.get(key, ([], []))
+        chunks, items = _elements(body, separator, old_chunks, old_items)
         data[key] = items
-    return data, seen
+        out[key] = (chunks, items)
+    return data, out
+
+
+def _elements(body: bytes, sep: bytes, old_chunks: list[bytes], old_items: list[Any]
+              ) -> tuple[list[bytes], list[Any]]:
+    """The elements of a list's text, the last revision's reused where the text is the
+    same: the elements the two share at the start and at the end are compared in place
+    (no copy, no hashing: as fast as memory), only those between are split and parsed."""
+    n_old = len(old_chunks)
+    i = off = 0
+    while i < n_old:
+        chunk = old_chunks[i]
+        after = off + len(chunk)
+        if not body.startswith(chunk, off) or not (
+                after == len(body) or body.startswith(sep, after)):
+            break
+        off, i = after + len(sep), i + 1
+    if i == n_old and off >= len(body):
+        return old_chunks, old_items  # the same list
+    j, end = n_old, len(body)
+    while j > i:
+        chunk = old_chunks[j - 1]
+        begin = end - len(chunk)
+        # The first element has its brace and starts the list; any other follows a
+        # separator.
+        if begin < off or not body.startswith(chunk, begin):
+            break
+        if (j - 1 == 0) != (begin == 0) or (
+                begin > 0 and (begin < len(sep) or not body.startswith(sep, begin - len(sep)))):
+            break
+        end, j = begin - len(sep), j - 1
+    middle = body[off:end].split(sep) if off < end else []
+    items = _reuse(middle, i, old_chunks, old_items, i, j)
+    return (old_chunks[:i] + middle + old_chunks[j:], old_items[:i] + items + old_items[j:])
+
+
+_WINDOW = 8  # how far ahead an element is looked for among the last revision's, by position
+
+
+def _reuse(chunks: list[bytes], first: int, old_chunks: list[bytes], old_items: list[Any],
+           lo: int, hi: int) -> list[Any]:
+    """The values of `chunks` (the elements from index `first` on), taken from the last
+    revision's `old_chunks[lo:hi]` where the text is the same. Elements are sorted, so
+    an unchanged one is at the same place or a few places on: compared there (equal
+    texts compare as fast as memory); several misses in a row (many elements added or
+    removed at one place) are looked up by text."""
+    items = []
+    j, misses = lo, 0
+    by_text: dict[bytes, int] | None = None
+    for k, chunk in enumerate(chunks):
+        found = -1
+        for candidate in range(j, min(j + _WINDOW, hi)):
+            if old_chunks[candidate] == chunk:
+                found = candidate
+                break
+        if found < 0 and misses and hi > lo:
+            if by_text is None:
+                by_text = {old_chunks[n]: n for n in range(lo, hi)}
+            found = by_text.get(chunk, -1)
+        if found >= 0 and (found == 0) == (first + k == 0):  # only the first has its brace
+            items.append(old_items[found])
+            j, misses = found + 1, 0
+        else:
+            items.append(json.loads(chunk if first + k == 0 else b"{" + chunk))
+            misses += 1
+    return items
 
 
 # -- output ---------------------------------------------------------------------------------
