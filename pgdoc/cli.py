@@ -115,6 +115,8 @@ def cli() -> None:
       pgdoc sync --commit --push       document, commit the folder, push
       pgdoc check --diff               CI: fail (exit 1) when the docs are stale
       pgdoc list                       tables and the status each would get
+      pgdoc log -n 5                   what the last five doc commits did, in words
+      pgdoc diff origin/main           this branch's schema changes, one line each
     """
 
 
@@ -411,10 +413,7 @@ def diff_cmd(revisions: tuple[str, ...], **kw: Any) -> int:
 
 @cli.command(name="log")
 @click.argument("rev_range", required=False, metavar="[REV_RANGE]")
-@click.option("-c", "--config", "config_file", type=click.Path(dir_okay=False),
-              help="Config file (default: ./pgdoc.yaml when present).")
-@click.option("-o", "--output", type=click.Path(file_okay=False),
-              help="Docs folder (default: docs/schemas).")
+@common_options
 @click.option("-n", "--max-count", type=click.IntRange(min=0), help="Only the N newest commits.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True, help="markdown: headings and bullets.")
@@ -423,7 +422,8 @@ def log_cmd(rev_range: str | None, **kw: Any) -> int:
     """The schema's history in words: per commit that touched the docs folder, newest
     first, its sha, date, author and subject, then one line per schema change.
 
-    Reads only the folder's git history (no database).
+    Reads only the folder's git history (no database: the connection options are
+    accepted for symmetry and not used).
 
     \b
     Examples:
@@ -432,8 +432,7 @@ def log_cmd(rev_range: str | None, **kw: Any) -> int:
       pgdoc log v1.2..HEAD             since a release
       pgdoc log --json | jq '.commits[].changes[].line'
     """
-    cfg = load_config(kw["config_file"]).with_flags(
-        output=Path(kw["output"]) if kw["output"] else None)
+    cfg = _config(kw)
     click.echo(_history().log_command(cfg.output, rev_range, kw["max_count"], kw["fmt"],
                                       kw["as_json"]), nl=False)
     return EXIT_OK

@@ -380,3 +380,42 @@ def test_log_over_200_commits_of_a_gitlab_size_schema(tmp_path: Path,
     assert [[c.line for c in r.changes] for r in reversed(revisions)] == expected
     print(f"\npgdoc log: {COMMITS} commits of a {TABLES}-table schema.json "
           f"({size / 1e6:.1f} MB) in {took:.2f}s")
+
+
+def commit_schema(repo: Path, tables: list[dict[str, Any]], message: str) -> str:
+    docs = repo / DOCS
+    docs.mkdir(parents=True, exist_ok=True)
+    (docs / "schema.json").write_text(json.dumps({"format": "pgdoc.schema/2",
+                                                  "tables": tables}, indent=2))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+    return git(repo, "rev-parse", "HEAD")
+
+
+def test_json_and_markdown_output(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    users = {"schema": "public", "name": "users", "columns": [{"name": "id", "type": "bigint"}]}
+    first = commit_schema(work, [users], "add users")
+    users["columns"].append({"name": "nick|name", "type": "text", "nullable": True})
+    second = commit_schema(work, [users], "nickname")
+
+    code, out, _ = run(capsys, "diff", first, second, "--json")
+    assert code == 0
+    assert json.loads(out) == {"from": first, "to": second, "changes": [{
+        "relation": "users", "column": None, "kind": "column.added",
+        "text": "column nick|name added (text, NULL)",
+        "line": "users: column nick|name added (text, NULL)"}]}
+
+    code, out, _ = run(capsys, "log", "--format", "markdown")
+    assert code == 0
+    assert out.startswith("## Schema history\n\n### `" + second[:10] + "` ")
+    assert "Test Dev: nickname\n\n- `users`: column `nick|name` added (`text`, NULL)\n" in out
+    assert "- `users`: table added (1 column)\n" in out
+
+    code, out, _ = run(capsys, "log", "-n", "1", "--json")
+    commits = json.loads(out)["commits"]
+    assert [c["subject"] for c in commits] == ["nickname"]
+    assert set(commits[0]) == {"sha", "author", "email", "date", "subject", "changes"}
+
+    # The working folder: an uncommitted change shows against HEAD.
+    (work / DOCS / "schema.json").write_text(json.dumps({"tables": []}))
+    assert run(capsys, "diff", "HEAD")[1] == "users: table removed\n"

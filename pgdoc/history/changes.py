@@ -553,7 +553,9 @@ def _text_fact(add: Callable[..., None], kind: str, noun: str, old: str | None,
     elif new is None:
         add(f"{kind}.removed", f"{noun} removed (was {{}})", _short(old))
     else:
-        add(f"{kind}.changed", f"{noun} {{}} -> {{}}", _short(old), _short(new))
+        # `default 0 -> 1`, but `comment changed: People. -> Persons.`
+        verb = " changed:" if noun == "comment" else ""
+        add(f"{kind}.changed", f"{noun}{verb} {{}} -> {{}}", _short(old), _short(new))
 
 
 # -- columns --------------------------------------------------------------------------------
