@@ -439,10 +439,15 @@ def test_markdown_groups_by_relation_with_names_in_code_spans() -> None:
 
 
 def test_names_never_break_a_line() -> None:
-    evil = "x\ny\r\u2028z\x85"
-    old = doc(table(evil, col("a\nb")))
-    new = doc(table(evil, col("a\nb", "integer"), comment="line 1\nline 2"))
-    for c in describe_changes(old, new):
+    evil = "x\ny\r\u2028z\x85{0}"
+    old = doc(table(evil, col("a\nb")), table("k", kind="{0}"), table("gone", kind="v\n{"),
+              things=[{"schema": "s\n", "name": "{}", "kind": "a\n{0}b"}])
+    new = doc(table(evil, col("a\nb", "integer", **{"x{1}\n": 1}), comment="line 1\nline 2",
+                    **{"f{0}\n": "v{1}"}), table("k", kind="{1}\n"),
+              things=[{"schema": "s\n", "name": "{}", "kind": "a\n{0}b", "y\n{": 2}])
+    changes = describe_changes(old, new)
+    assert len(changes) == 7
+    for c in changes:
         assert len(c.line.splitlines()) == 1
         assert len(c.markdown().splitlines()) == 1
 

@@ -22,6 +22,7 @@ Every name and value that comes from the database is kept apart from pgdoc's wor
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -187,6 +188,15 @@ def _value(value: Any) -> str:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ", ".join(value)
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+_UNSAFE_WORD = re.compile(r"[^A-Za-z0-9_ .-]")
+
+
+def _word(text: str) -> str:
+    """A word of pgdoc's vocabulary that comes from the data (a kind, a field name), made
+    safe for the template it goes into: no brace, no line break, no Markdown."""
+    return _UNSAFE_WORD.sub("?", text)[:60]
 
 
 def _short(text: str) -> str:
@@ -374,7 +384,7 @@ def _table_changes(old: dict[TableKey, Mapping[str, Any]], new: dict[TableKey, M
         if key not in renames:
             label = _table_label(key, t)
             kind = str(t.get("kind") or "table")
-            groups.append(((0, key), [Change(label, "table.removed", f"{kind} removed")]))
+            groups.append(((0, key), [Change(label, "table.removed", f"{_word(kind)} removed")]))
     for key, t in added.items():
         if key in renames.values():
             continue
@@ -382,12 +392,13 @@ def _table_changes(old: dict[TableKey, Mapping[str, Any]], new: dict[TableKey, M
         kind = str(t.get("kind") or "table")
         n = len(_list(t.get("columns")))
         groups.append(((0, key), [Change(
-            label, "table.added", f"{kind} added ({n} column{'s' if n != 1 else ''})")]))
+            label, "table.added",
+            f"{_word(kind)} added ({n} column{'s' if n != 1 else ''})")]))
     for old_key, new_key in renames.items():
         t = new[new_key]
         label = _table_label(new_key, t)
         kind = str(t.get("kind") or "table")
-        moved = [Change(label, "table.renamed", f"{kind} renamed from {{}}",
+        moved = [Change(label, "table.renamed", f"{_word(kind)} renamed from {{}}",
                         (_table_label(old_key, old[old_key]),))]
         moved += _table_diff(label, _qualified(*new_key), old[old_key], t, formats, rename, known,
                              (_qualified(*old_key), _qualified(*new_key)))
@@ -424,7 +435,7 @@ def _table_diff(label: str, qualified: str, old: Mapping[str, Any], new: Mapping
 
     old_kind, new_kind = str(old.get("kind") or "table"), str(new.get("kind") or "table")
     if old_kind != new_kind:
-        add("table.kind", f"now a {new_kind} (was a {old_kind})")
+        add("table.kind", f"now a {_word(new_kind)} (was a {_word(old_kind)})")
     _text_fact(add, "table.comment", "comment", _str(old.get("comment")),
                _str(new.get("comment")))
     out += _column_diff(label, _columns(old), _columns(new))
@@ -508,7 +519,7 @@ def _table_diff(label: str, qualified: str, old: Mapping[str, Any], new: Mapping
     # Views.
     if min(formats) >= 2 or any(k in old and k in new for k in _SINCE_2):
         if _definition(old) != _definition(new):
-            add("view.definition", f"{new_kind} definition changed")
+            add("view.definition", f"{_word(new_kind)} definition changed")
         old_reads, new_reads = _reads(old), _reads(new)
         for name in sorted(new_reads - old_reads):
             add("view.reads_added", "now reads {}", name)
@@ -527,7 +538,7 @@ def _table_diff(label: str, qualified: str, old: Mapping[str, Any], new: Mapping
             continue
         if not same_format and (field not in old or field not in new):
             continue  # a field one format has and the other has not: no change
-        add("table.field", f"{field} {{}} -> {{}}", _value(a), _value(b))
+        add("table.field", f"{_word(field)} {{}} -> {{}}", _short(_value(a)), _short(_value(b)))
     return out
 
 
@@ -667,7 +678,7 @@ def _column_change(label: str, column: str, old: Mapping[str, Any], new: Mapping
                "comment"}
     for field in sorted((old.keys() | new.keys()) - handled):
         if old.get(field) != new.get(field):
-            add("column.field", f"{field} {{}} -> {{}}", _short(_value(old.get(field))),
+            add("column.field", f"{_word(field)} {{}} -> {{}}", _short(_value(old.get(field))),
                 _short(_value(new.get(field))))
     return out
 
@@ -919,7 +930,7 @@ def _domain_changes(name: str, old: Mapping[str, Any], new: Mapping[str, Any]) -
                               (_short(c),)))
     for field in sorted((old.keys() | new.keys()) - {"base_type", "not_null", "checks"}):
         if old.get(field) != new.get(field):
-            out.append(Change(name, "domain.field", f"domain {field} {{}} -> {{}}",
+            out.append(Change(name, "domain.field", f"domain {_word(field)} {{}} -> {{}}",
                               (_value(old.get(field)), _value(new.get(field)))))
     return out
 
@@ -974,9 +985,9 @@ def _object_list_changes(old: Doc, new: Doc) -> list[tuple[tuple[Any, ...], list
             label = _label(ident[0], ident[1]) + (f"({ident[2]})" if ident[2] else "")
             noun = _noun(key, b or a or {})
             if a is None:
-                changes = [Change(label, f"{key}.added", f"{noun} added")]
+                changes = [Change(label, f"{key}.added", f"{_word(noun)} added")]
             elif b is None:
-                changes = [Change(label, f"{key}.removed", f"{noun} removed")]
+                changes = [Change(label, f"{key}.removed", f"{_word(noun)} removed")]
             else:
                 changes = _object_diff(label, key, noun, a, b)
             if changes:
@@ -999,6 +1010,6 @@ def _object_diff(label: str, key: str, noun: str, old: Mapping[str, Any],
         a, b = old.get(field), new.get(field)
         if a == b or (_empty(a) and _empty(b)):
             continue
-        out.append(Change(label, f"{key}.changed", f"{noun} {field} {{}} -> {{}}",
+        out.append(Change(label, f"{key}.changed", f"{_word(noun)} {_word(field)} {{}} -> {{}}",
                           (_short(_value(a)), _short(_value(b)))))
     return out
