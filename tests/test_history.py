@@ -15,7 +15,12 @@ import pytest
 from pgdoc.devserver import ThrowawayPostgres
 from pgdoc.docs.schema_json import FORMAT
 from pgdoc.history.changes import change_lines
-from pgdoc.history.log import docs_log, open_docs
+from pgdoc.history.log import (
+    committed_change_lines,
+    docs_log,
+    open_docs,
+    pending_change_lines,
+)
 from tests.helpers import run
 
 DOCS = "docs/schemas"
@@ -419,3 +424,17 @@ def test_json_and_markdown_output(work: Path, capsys: pytest.CaptureFixture[str]
     # The working folder: an uncommitted change shows against HEAD.
     (work / DOCS / "schema.json").write_text(json.dumps({"tables": []}))
     assert run(capsys, "diff", "HEAD")[1] == "users: table removed\n"
+
+
+def test_lines_for_check_and_for_the_commit_message(work: Path) -> None:
+    users = {"schema": "public", "name": "users", "columns": [{"name": "id", "type": "bigint"}]}
+    commit_schema(work, [users], "add users")
+    docs = work / DOCS
+    assert committed_change_lines(Path(DOCS)) == []
+    assert pending_change_lines(docs, {"_index.md": "x"}) == []
+    users["columns"].append({"name": "email", "type": "text", "nullable": False})
+    text = json.dumps({"tables": [users]})
+    assert pending_change_lines(docs, {"schema.json": text}) == [
+        "users: column email added (text, NOT NULL)"]
+    (docs / "schema.json").write_text(text)
+    assert committed_change_lines(Path(DOCS)) == ["users: column email added (text, NOT NULL)"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any
 import git
 
 from pgdoc.errors import GitError, GitUsageError, UsageError
-from pgdoc.history.changes import Change, describe_changes, render_markdown, render_text
+from pgdoc.history.changes import (
+    Change,
+    change_lines,
+    describe_changes,
+    render_markdown,
+    render_text,
+)
 from pgdoc.text import md_cell, md_code, one_line
 
 if TYPE_CHECKING:
@@ -122,6 +128,23 @@ def database_schema_json(cfg: Config, tools: PgTools) -> str | None:
     if SCHEMA_JSON in plan.writes:
         return plan.writes[SCHEMA_JSON]
     return _read_working(cfg.output)
+
+
+def pending_change_lines(folder: Path, writes: Mapping[str, str]) -> list[str]:
+    """For `pgdoc check`: what writing `writes` (a Plan's file name -> text) would change in
+    the schema, as lines; none when `schema.json` is not among them. Reads no git."""
+    new = writes.get(SCHEMA_JSON)
+    if new is None:
+        return []
+    return change_lines(_read_working(folder), new)
+
+
+def committed_change_lines(folder: Path) -> list[str]:
+    """For `pgdoc sync --commit`, after the files are written and before the commit: what
+    the folder's `schema.json` changes against HEAD's, as lines for the message body."""
+    docs = open_docs(folder)
+    old = BlobReader(docs.repo).doc_at("HEAD", docs.schema_path) if has_head(docs) else None
+    return [c.line for c in describe_changes(old, parse_text(_read_working(folder)))]
 
 
 # -- git ------------------------------------------------------------------------------------
