@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 SCHEMA_JSON = "schema.json"
 _NULL_SHA = "0" * 40
 _FORMAT = "%x1e%H%x00%an%x00%ae%x00%aI%x00%s"
-_WORKING = "working folder"
+_WORKING = "the working folder"
+_DATABASE = "the database"
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def diff_command(cfg: Config, revisions: Sequence[str], fmt: str = "text",
         raise UsageError("pgdoc diff takes at most two revisions (FROM and TO)")
     reader = BlobReader(docs.repo)
     if not revisions:
-        old_label, new_label = "HEAD", "database"
+        old_label, new_label = "HEAD", _DATABASE
         old = reader.doc_at(resolve(docs, "HEAD"), docs.schema_path) if has_head(docs) else None
         if tools is None:
             raise UsageError("pgdoc diff without a revision needs the database")
@@ -100,11 +101,14 @@ def diff_command(cfg: Config, revisions: Sequence[str], fmt: str = "text",
             new = parse_text(_read_working(cfg.output))
     changes = describe_changes(old, new)
     if as_json:
-        return _json({"from": old_label, "to": new_label,
+        return _json({"from": old_label.removeprefix("the "),
+                      "to": new_label.removeprefix("the "),
                       "changes": [c.as_json() for c in changes]})
     if fmt == "markdown":
-        return render_markdown(changes, note=f"From {md_code(old_label, in_table=False)} to "
-                               f"{md_code(new_label, in_table=False)}, by pgdoc.")
+        def name(label: str) -> str:
+            return label if label in (_WORKING, _DATABASE) else md_code(label, in_table=False)
+        return render_markdown(changes, note=f"From {name(old_label)} to {name(new_label)}, "
+                               "by pgdoc.")
     return render_text(changes)
 
 
