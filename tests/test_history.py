@@ -143,6 +143,17 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
       "events: partition events_2025 added (FOR VALUES FROM ('2025-01-01') TO ('2026-01-01'))",
       "notes: row level security disabled",
       "email: domain check CHECK (length(VALUE) < 200) added"]),
+    ("ALTER TABLE company DROP COLUMN slug_upper;"
+     "ALTER TABLE bookings ADD PRIMARY KEY (id);"
+     "DROP INDEX users_created_idx;"
+     "ALTER TABLE users ENABLE ROW LEVEL SECURITY;"
+     "CREATE POLICY own_rows ON users FOR SELECT TO PUBLIC USING (id = 1);",
+     ["bookings.id: NULL -> NOT NULL",
+      "bookings: primary key bookings_pkey (id) added",
+      "company: column slug_upper removed (text)",
+      "users: index users_created_idx (btree (created_at)) removed",
+      "users: row level security enabled",
+      "users: policy own_rows (SELECT TO public USING (id = 1)) added"]),
 ]
 
 
