@@ -449,3 +449,17 @@ def test_lines_for_check_and_for_the_commit_message(work: Path) -> None:
         "users: column email added (text, NOT NULL)"]
     (docs / "schema.json").write_text(text)
     assert committed_change_lines(Path(DOCS)) == ["users: column email added (text, NOT NULL)"]
+
+
+def test_a_shallow_clone_says_so(work: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    users = {"schema": "public", "name": "users", "columns": [{"name": "id", "type": "bigint"}]}
+    commit_schema(work, [users], "add users")
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{work}", "shallow")
+    monkeypatch.chdir(tmp_path / "shallow")
+    code, _, err = run(capsys, "diff", "HEAD~1")
+    assert code == 2
+    assert err == ("pgdoc: error: unknown revision 'HEAD~1' (see git log) (this is a shallow "
+                   "clone: fetch the history, e.g. `git fetch --unshallow` or "
+                   "actions/checkout's fetch-depth: 0)\n")
+    assert run(capsys, "log", "--json")[0] == 0  # what there is of the history

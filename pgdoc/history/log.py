@@ -183,17 +183,24 @@ def _git(docs: DocsRepo, *args: str) -> tuple[int, str, str]:
     return int(status), str(out), str(err)
 
 
-def _check_revision(rev: str) -> None:
+def _unknown(docs: DocsRepo | None, rev: str) -> UsageError:
+    shallow = docs is not None and (Path(docs.repo.git_dir) / "shallow").exists()
+    return UsageError(f"unknown revision {one_line(rev)!r} (see git log)",
+                      hint="this is a shallow clone: fetch the history, e.g. `git fetch "
+                      "--unshallow` or actions/checkout's fetch-depth: 0" if shallow else None)
+
+
+def _check_revision(rev: str, docs: DocsRepo | None = None) -> None:
     if not rev or rev.startswith("-") or "\n" in rev or "\0" in rev:
-        raise UsageError(f"unknown revision {one_line(rev)!r} (see git log)")
+        raise _unknown(docs, rev)
 
 
 def resolve(docs: DocsRepo, rev: str) -> str:
     """The commit a revision names; exit 2 with one line when there is none."""
-    _check_revision(rev)
+    _check_revision(rev, docs)
     status, out, _ = _git(docs, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
     if status != 0 or not out.strip():
-        raise UsageError(f"unknown revision {one_line(rev)!r} (see git log)")
+        raise _unknown(docs, rev)
     return out.strip()
 
 
@@ -208,7 +215,7 @@ def docs_log(docs: DocsRepo, rev_range: str | None = None, max_count: int | None
     if rev_range is None and not has_head(docs):
         return []  # a repository without commits has no history yet
     if rev_range is not None:
-        _check_revision(rev_range)
+        _check_revision(rev_range, docs)
     args = ["log", "--no-merges", "--no-renames", "--root", "--raw", "--no-abbrev", "-z",
             f"--format={_FORMAT}"]
     if max_count is not None:
@@ -216,7 +223,7 @@ def docs_log(docs: DocsRepo, rev_range: str | None = None, max_count: int | None
     args += [rev_range or "HEAD", "--", docs.folder or "."]
     status, out, _err = _git(docs, *args)
     if status != 0:
-        raise UsageError(f"unknown revision {one_line(rev_range or 'HEAD')!r} (see git log)")
+        raise _unknown(docs, rev_range or "HEAD")
     entries = _parse_log(out, docs.schema_path)
     reader = BlobReader(docs.repo)
     revisions = []
