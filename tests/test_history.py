@@ -316,18 +316,31 @@ def synthetic_table(i: int) -> dict[str, Any]:
     }
 
 
-def layout_1(head: dict[str, Any], rows: list[str]) -> str:
-    lines = "".join(f"{json.dumps(k)}: {json.dumps(v)},\n" for k, v in sorted(head.items()))
-    return "{\n" + lines + '"tables": [\n' + ",\n".join(rows) + "\n]\n}\n"
+def encode(table: dict[str, Any], layout: str) -> str:
+    """A table as format 1 writes it (one line), or as format 2 does (pretty-printed,
+    empty fields left out)."""
+    if layout == "1":
+        return json.dumps(table, sort_keys=True)
+    pruned = {k: v for k, v in table.items() if v not in (None, [], {}, False)}
+    pruned["columns"] = [{k: v for k, v in c.items() if k == "nullable" or v is not None}
+                         for c in table["columns"]]
+    return "\n".join("    " + ln for ln in json.dumps(pruned, indent=2).splitlines())
 
 
-def synthetic_history(repo: Path) -> list[list[str]]:
+def document(head: dict[str, Any], rows: list[str], layout: str) -> str:
+    if layout == "1":
+        lines = "".join(f"{json.dumps(k)}: {json.dumps(v)},\n" for k, v in sorted(head.items()))
+        return "{\n" + lines + '"tables": [\n' + ",\n".join(rows) + "\n]\n}\n"
+    lines = "".join(f"  {json.dumps(k)}: {json.dumps(v)},\n" for k, v in head.items())
+    return "{\n" + lines + '  "tables": [\n' + ",\n".join(rows) + "\n  ]\n}\n"
+
+
+def synthetic_history(repo: Path, layout: str = "2" if V2 else "1") -> list[list[str]]:
     """COMMITS revisions of a TABLES-table schema.json, each a small migration, written with
     one `git fast-import`; returns the lines expected for each commit, oldest first."""
     tables = [synthetic_table(i) for i in range(TABLES)]
-    rows = [json.dumps(t, sort_keys=True) for t in tables]
-    head = {"database": "gitlab", "fingerprint": "0", "format": "pgdoc.schema/1",
-            "orphaned_files": []}
+    rows = [encode(t, layout) for t in tables]
+    head = {"format": f"pgdoc.schema/{layout}", "fingerprint": "0"}
     expected: list[list[str]] = [[f"table_{i:04d}: table added (14 columns)"
                                   for i in range(TABLES)]]
     enum = ["a", "b"]
@@ -346,7 +359,7 @@ def synthetic_history(repo: Path) -> list[list[str]]:
             + f"M 100644 inline {DOCS}/schema.json\ndata {len(data)}\n".encode()
             + data + b"\n")
 
-    commit(0, layout_1(head, rows))
+    commit(0, document(head, rows, layout))
     for n in range(1, COMMITS):
         i = (n * 7) % TABLES
         t = tables[i]
@@ -368,14 +381,14 @@ def synthetic_history(repo: Path) -> list[list[str]]:
             enum.append(f"v{n}")  # an enum that 1 table in 100 uses
             for k in range(0, TABLES, 100):
                 tables[k]["columns"][3]["enum_values"] = enum
-                rows[k] = json.dumps(tables[k], sort_keys=True)
+                rows[k] = encode(tables[k], layout)
             lines = [f"state: enum value v{n} added"]
         else:
             t["comment"] = f"revision {n}"
             lines = [f"{name}: comment added: revision {n}"]
         if step != 3:
-            rows[i] = json.dumps(t, sort_keys=True)
-        commit(n, layout_1(head, rows))
+            rows[i] = encode(t, layout)
+        commit(n, document(head, rows, layout))
         expected.append(lines)
     stream.stdin.close()
     assert stream.wait() == 0
