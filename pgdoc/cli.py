@@ -158,6 +158,8 @@ def cli(quiet: bool, verbose: bool) -> None:
       pgdoc sync --commit --push       document, commit the folder, push
       pgdoc check --diff               CI: fail (exit 1) when the docs are stale
       pgdoc list                       tables and the status each would get
+      pgdoc log -n 5                   what the last five doc commits did, in words
+      pgdoc diff origin/main           this branch's schema changes, one line each
     """
 
 
@@ -435,6 +437,75 @@ def check(**kw: Any) -> int:
         if kw["show_diff"] and drift:
             sys.stdout.writelines(drift_diff(p, cfg.output, full=kw["full"]))
     return EXIT_DRIFT if drift else EXIT_OK
+
+
+@cli.command(name="diff")
+@click.argument("revisions", nargs=-1, metavar="[FROM [TO]]")
+@common_options
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown: a pull-request comment.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def diff_cmd(revisions: tuple[str, ...], **kw: Any) -> int:
+    """What changed in the schema, in words: one line per change, grouped by relation.
+
+    FROM and TO are git revisions of the docs folder; without TO, FROM is compared with
+    the working folder; without either, the database with the committed docs (HEAD).
+    Only `schema.json` is read, from git.
+
+    \b
+    Examples:
+      pgdoc diff HEAD~1 HEAD           what the last commit did to the schema
+      pgdoc diff origin/main           this branch's docs (working folder) against main
+      pgdoc diff                       the database against the committed docs
+      pgdoc diff origin/main --format markdown > comment.md    a PR comment
+    \b
+    Output, e.g.:
+      users: column nickname added (text, NULL)
+      company.slug: type text -> character varying(80)
+      user_role: enum value auditor added
+    """
+    rep = Reporter(kw.pop("quiet"), kw.pop("verbose"), kw["as_json"])
+    cfg = _config(kw)
+    click.echo(_history().diff_command(cfg, revisions, kw["fmt"], kw["as_json"],
+                                       tools=lambda: _tools(cfg, rep)), nl=False)
+    return EXIT_OK
+
+
+@cli.command(name="log")
+@click.argument("rev_range", required=False, metavar="[REV_RANGE]")
+@common_options
+@click.option("-n", "--max-count", type=click.IntRange(min=0), help="Only the N newest commits.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown: headings and bullets.")
+@click.option("--json", "as_json", is_flag=True, help="Print the commits as JSON.")
+def log_cmd(rev_range: str | None, **kw: Any) -> int:
+    """The schema's history in words: per commit that touched the docs folder, newest
+    first, its sha, date, author and subject, then one line per schema change.
+
+    Reads only the folder's git history (no database: the connection options are
+    accepted for symmetry and not used).
+
+    \b
+    Examples:
+      pgdoc log                        every commit of the docs on this branch
+      pgdoc log -n 5                   the last five
+      pgdoc log v1.2..HEAD             since a release
+      pgdoc log --json | jq '.commits[].changes[].line'
+    """
+    cfg = _config(kw)
+    click.echo(_history().log_command(cfg.output, rev_range, kw["max_count"], kw["fmt"],
+                                      kw["as_json"]), nl=False)
+    return EXIT_OK
+
+
+def _history() -> Any:
+    """pgdoc.history.log, imported only when used (GitPython needs the git program)."""
+    try:
+        from pgdoc.history import log as history
+    except ImportError as exc:
+        raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}",
+                            hint="pgdoc diff and pgdoc log read the docs' git history") from None
+    return history
 
 
 def main(argv: Sequence[str] | None = None) -> int:
