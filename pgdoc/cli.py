@@ -34,6 +34,7 @@ from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
 from pgdoc.read import read_catalog, survey
 from pgdoc.report import drift_diff
+from pgdoc.text import for_terminal
 
 EPILOG = """\b
 Exit codes: 0 ok, 1 `check` found drift, 2 usage or config error,
@@ -268,7 +269,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                   f"{len(written)} files in {time.monotonic() - planned:.2f}s")
         if git_ctx is not None and commit:
             try:
-                result = _gitops().commit_changes(git_ctx, _file_names(p), message)
+                details = _history().committed_change_lines(folder)
+                result = _gitops().commit_changes(git_ctx, _file_names(p), message, details)
                 outcome.sha = result.sha
                 for note in result.notes(quiet=rep.quiet):
                     click.echo(f"pgdoc: {note}", err=True)
@@ -431,6 +433,11 @@ def check(**kw: Any) -> int:
                 click.echo(ln)
             if not table_drift:
                 click.echo(f"  overview files differ: {', '.join(sorted(p.writes))}")
+            changes = _history().pending_change_lines(cfg.output, p.writes)
+            if changes:
+                click.echo("What changed:")
+                for line in changes:
+                    click.echo(f"  {for_terminal(line)}")
             click.echo("Run 'pgdoc sync' and commit the output folder.")
         else:
             rep.out(f"Docs are up to date ({len(p.docs.relations)} tables in {cfg.output}).")
