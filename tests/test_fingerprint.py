@@ -26,6 +26,7 @@ from pgdoc.postgres.fingerprint import (
     read_fingerprint,
 )
 from pgdoc.postgres.tools import PgTools, connection_env
+from pgdoc.read import collect
 
 SERVERS = ("pg", "pg18")
 # Roles the cases use; roles are cluster-wide, so they are made once per server.
@@ -373,6 +374,11 @@ class Server:
         env = connection_env(Config(lock_timeout=lock_timeout), base | self.pg.env(dbname))
         return PgTools(env=env, lock_timeout=lock_timeout, bin_dir=self.pg.bindir)
 
+    def files(self, dbname: str) -> dict[int, str]:
+        """The oracle: every table file pgdoc renders today (partitions apart), by oid."""
+        docs = collect(Config(partitions="separate"), self.tools(dbname))
+        return {r.oid: docs.files[docs.filenames[r.oid]] for r in docs.relations}
+
     def read(self, dbname: str, owners: bool = False, grants: bool = False,
              schemas: tuple[str, ...] = ()) -> Fingerprint:
         return read_fingerprint(self.tools(dbname), self.pg.version_num, schemas, owners,
@@ -409,8 +415,20 @@ def test_ddl_changes_the_fingerprint(server: Server, database: str, case: Case) 
     if case.setup:
         server.pg.psql(case.setup.replace("{u}", u), database)
     before = server.read(database, case.owners, case.grants)
+    files_before, full_before = server.files(database), server.read(database, True, True)
     server.pg.psql(case.ddl.replace("{u}", u), database)
     after = server.read(database, case.owners, case.grants)
+    files_after, full_after = server.files(database), server.read(database, True, True)
+
+    # Never a missed change: each file pgdoc writes (with owners and grants, as today) that
+    # differs, or appears, or goes, has its relation's digest changed.
+    full_changed = full_after.changed_relations(full_before)
+    assert full_changed is not None
+    differs = {oid for oid in files_before.keys() | files_after.keys()
+               if files_before.get(oid) != files_after.get(oid)}
+    missed = differs - full_changed
+    names = {**full_after.names, **full_before.names}
+    assert not missed, f"missed: {[names[o] for o in missed]}"
 
     changed = after.changed_relations(before)
     assert changed is not None
