@@ -571,3 +571,27 @@ def test_changed_relations() -> None:
                 new.to_json().replace('"rest":"r2"', '"rest":5')):
         with pytest.raises(ValueError):
             Fingerprint.from_json(bad)
+
+
+@pytest.mark.parametrize("name", ["pagila", "postgrest", "synapse", "gitlab"])
+def test_real_schemas(pg: ThrowawayPostgres, real_db: object, name: str) -> None:
+    """On real schemas: every table has a digest, and reading again (after ANALYZE) gives
+    the same answer. The time is printed (`-s`): a few hundred ms for gitlab's 1,401 tables
+    and 5,600 indexes on an idle machine."""
+    assert callable(real_db)
+    dbname = real_db(name)
+    env = connection_env(Config(lock_timeout=5.0),
+                         {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+                         | pg.env(dbname))
+    tools = PgTools(env=env, lock_timeout=5.0, bin_dir=pg.bindir)
+    start = time.monotonic()
+    first = read_fingerprint(tools, pg.version_num, (), True, True)
+    took = time.monotonic() - start
+    print(f"{name}: {len(first.relations)} relations in {took:.3f} s")
+    tables = pg.psql("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                     "c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN "
+                     "('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'",
+                     dbname, args=["-At"])
+    assert sum(1 for _ in first.relations) >= int(tables)
+    pg.psql("ANALYZE", dbname)
+    assert read_fingerprint(tools, pg.version_num, (), True, True) == first

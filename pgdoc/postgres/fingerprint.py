@@ -284,6 +284,7 @@ _SQL = r"""
 SET search_path = pg_catalog;
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
+SET work_mem = '64MB';  -- sorts and hashes of a few MB each stay in memory
 SET bytea_output = hex;
 SET extra_float_digits = 1;
 WITH RECURSIVE nsp AS MATERIALIZED (
@@ -330,7 +331,8 @@ owned AS (
     AND d.objsubid = 0 AND d.deptype IN ('a', 'i')
 ),
 idx AS MATERIALIZED (
-  SELECT x.indrelid AS rel, x.indexrelid AS oid, {index_row} AS body
+  SELECT x.indrelid AS rel, x.indexrelid AS oid, x.indexprs IS NOT NULL AS expressions,
+    {index_row} AS body
   FROM pg_index x JOIN rels r ON r.oid = x.indrelid
 ),
 -- Every partition under each of its ancestors: a partitioned table's header lists the tree.
@@ -347,18 +349,14 @@ tree(anc, child) AS (
 -- Enum and domain types of columns (and of array columns' elements): the header shows
 -- their labels and checks.
 coltypes AS (
-  SELECT DISTINCT u.rel, u.typ
+  SELECT DISTINCT a.attrelid AS rel, m.typ
   FROM (
-    SELECT a.attrelid AS rel, a.atttypid AS typ
-    FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid
-    WHERE a.attnum > 0 AND NOT a.attisdropped
+    SELECT t.oid AS col, t.oid AS typ FROM pg_type t WHERE t.typtype IN ('e', 'd')
     UNION ALL
-    SELECT a.attrelid, t.typelem
-    FROM pg_attribute a JOIN rels r ON r.oid = a.attrelid
-    JOIN pg_type t ON t.oid = a.atttypid AND t.typelem <> 0
-    WHERE a.attnum > 0 AND NOT a.attisdropped
-  ) u
-  JOIN pg_type t ON t.oid = u.typ AND t.typtype IN ('e', 'd')
+    SELECT t.typarray, t.oid FROM pg_type t WHERE t.typtype IN ('e', 'd') AND t.typarray <> 0
+  ) m
+  JOIN pg_attribute a ON a.atttypid = m.col AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN rels r ON r.oid = a.attrelid
 ),
 -- Types documented as themselves: not a relation's row type, not an automatic array type.
 types AS MATERIALIZED (
@@ -451,7 +449,8 @@ objs AS MATERIALIZED (
 attowners AS (
   SELECT oid AS attrelid, oid AS rel FROM rels
   UNION ALL
-  SELECT oid, rel FROM idx
+  -- Only an expression's column has settings of its own (ALTER INDEX ... SET STATISTICS).
+  SELECT oid, rel FROM idx WHERE expressions
   UNION ALL
   SELECT o.objid, 0 FROM objs o
   WHERE o.rel = 0 AND o.classid = 'pg_class'::regclass AND o.sub = 0
@@ -501,7 +500,13 @@ items(rel, k1, k2, k3, k4, txt) AS (
   LEFT JOIN pg_attribute ra ON d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0
     AND ra.attrelid = d.refobjid AND ra.attnum = d.refobjsubid
   LEFT JOIN pg_namespace rn ON rn.oid = nm.nsp
-  WHERE o.sub = 0 AND NOT (d.refclassid = 'pg_class'::regclass AND d.refobjid = o.rel)
+  WHERE o.sub = 0
+    -- Hashed already: the relation's own columns, every schema's name (with the objects
+    -- in it), and the constraint an index implements (the same relation's).
+    AND NOT (d.refclassid = 'pg_class'::regclass AND d.refobjid = o.rel)
+    AND d.refclassid <> 'pg_namespace'::regclass
+    AND NOT (d.deptype = 'i' AND d.classid = 'pg_class'::regclass
+             AND d.refclassid = 'pg_constraint'::regclass)
   UNION ALL
   SELECT o.rel, 'pg_description'::regclass, o.classid, o.objid, de.objsubid,
     de.description
@@ -517,7 +522,7 @@ items(rel, k1, k2, k3, k4, txt) AS (
 ),
 digests AS (
   SELECT it.rel, encode(sha256(convert_to(string_agg(
-      concat_ws(' ', it.k1, it.k2, it.k3, it.k4, length(it.txt), it.txt), E'\n'
+      concat_ws(' ', it.k1, it.k2, it.k3, it.k4, octet_length(it.txt), it.txt), E'\n'
       ORDER BY it.k1, it.k2, it.k3, it.k4, it.txt COLLATE "C"), 'UTF8')), 'hex') AS digest
   FROM items it
   GROUP BY it.rel
