@@ -595,3 +595,16 @@ def test_real_schemas(pg: ThrowawayPostgres, real_db: object, name: str) -> None
     assert sum(1 for _ in first.relations) >= int(tables)
     pg.psql("ANALYZE", dbname)
     assert read_fingerprint(tools, pg.version_num, (), True, True) == first
+
+
+def test_a_plain_role_can_read_it(server: Server, database: str) -> None:
+    """No superuser needed: a role that may only connect reads the same fingerprint
+    (pg_user_mapping, pg_authid and pg_statistic_ext_data stay unread)."""
+    role = f"fp_reader_{uuid.uuid4().hex[:8]}"
+    server.pg.psql(f"CREATE ROLE {role} LOGIN", database)
+    tools = server.tools(database)
+    tools.env["PGUSER"] = role
+    as_reader = read_fingerprint(tools, server.pg.version_num, (), True, True)
+    assert as_reader == server.read(database, True, True)
+    server.pg.psql("REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC", database)
+    assert read_fingerprint(tools, server.pg.version_num).system_identifier == ""

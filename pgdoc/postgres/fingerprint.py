@@ -287,6 +287,14 @@ SET jit = off;
 SET work_mem = '64MB';  -- sorts and hashes of a few MB each stay in memory
 SET bytea_output = hex;
 SET extra_float_digits = 1;
+-- The cluster's identity, for the cache key: every role may read pg_control unless an
+-- administrator revoked it (a function's privilege is checked even where it is not called).
+SELECT has_function_privilege('pg_control_system()', 'EXECUTE') AS may_read_control \gset
+\if :may_read_control
+SELECT system_identifier FROM pg_control_system() \gset
+\else
+\set system_identifier ''
+\endif
 WITH RECURSIVE nsp AS MATERIALIZED (
   SELECT n.oid, n.nspname, {nsp_row} AS body
   FROM pg_namespace n
@@ -529,8 +537,7 @@ digests AS (
 )
 SELECT json_build_object(
   'server_version', current_setting('server_version_num')::int,
-  -- The cluster's identity (pg_control; readable by every role): part of the cache key.
-  'system_identifier', (SELECT system_identifier::text FROM pg_control_system()),
+  'system_identifier', :'system_identifier',
   'database', current_database(),
   'relations', (
     SELECT coalesce(json_agg(json_build_array(
