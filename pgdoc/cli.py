@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from pgdoc import __version__
+from pgdoc import __version__, unchanged
 from pgdoc.config import Config, load_config
 from pgdoc.deadline import deadline
 from pgdoc.docs.index import CURRENT, NEW, ORPHANED
@@ -211,6 +211,8 @@ def _plan_json(p: Plan, folder: Path, **extra: Any) -> dict[str, Any]:
               help="One pg_dump per table instead of one for the whole schema (slower; the "
               "reference path).")
 @click.option("--prune", is_flag=True, help="Delete files of tables that no longer exist.")
+@click.option("--full", is_flag=True, help="Read the whole schema even when the catalog "
+              "fingerprint says nothing changed.")
 @click.option("-n", "--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--adopt", is_flag=True, help="Take over files of the same names that pgdoc did "
               "not write (a hand-made dump's users.sql, _index.md): overwrite them instead of "
@@ -259,6 +261,12 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             rep.debug(f"pulling from {git_ctx.target}")
             _gitops().pull(git_ctx)
         started = time.monotonic()
+        whole = not (tables or kw["per_table"] or kw["full"] or kw["prune"])
+        seen = unchanged.look(cfg, tools, folder) if whole else None
+        if seen is not None and seen.unchanged:
+            rep.debug("the catalog fingerprint and the folder are as the last run left them: "
+                      "no pg_dump needed (--full reads everything)")
+            return _quiet_night(rep, folder, git_ctx, commit, push, message)
         p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress)
         planned = time.monotonic()
         if p.docs.unassigned:
@@ -282,7 +290,36 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 # (which says whether a local commit was made and is kept).
                 _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
                 raise
+        if seen is not None and not tables:
+            unchanged.remember(cfg, tools, folder, seen)
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
+    return EXIT_OK
+
+
+def _quiet_night(rep: Reporter, folder: Path, git_ctx: Any, commit: bool, push: bool,
+                 message: str | None) -> int:
+    """A sync that the catalog fingerprint showed has nothing to do (still commits and
+    pushes what an earlier run may have left)."""
+    outcome = GitOutcome(committing=commit)
+    if git_ctx is not None and commit:
+        result = _gitops().commit_changes(git_ctx, {}, message,
+                                          _history().committed_change_lines(folder))
+        outcome.sha = result.sha
+        if push:
+            outcome.target = git_ctx.target
+            outcome.pushed = _gitops().push(git_ctx)
+    git_line = _git_line(outcome)
+    if rep.as_json:
+        rep.json({"output": str(folder), "changed": False, "dumped": False,
+                  "commit": outcome.sha, "pushed": outcome.pushed})
+    elif rep.quiet:
+        if outcome.sha or outcome.pushed:
+            rep.always(git_line[0].upper() + git_line[1:])
+    else:
+        rep.out(f"No schema change (catalog fingerprint unchanged): nothing written in "
+                f"{folder}.")
+        if git_line:
+            rep.out(git_line[0].upper() + git_line[1:] + ".")
     return EXIT_OK
 
 
@@ -402,8 +439,9 @@ def list_cmd(**kw: Any) -> int:
 @common_options
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the table "
               "files that differ (long lines cut) and one line per overview file.")
-@click.option("--full", is_flag=True, help="With --diff: every file's diff, overview files "
-              "too, no line cut.")
+@click.option("--full", is_flag=True, help="Read the whole schema even when the catalog "
+              "fingerprint says nothing changed; with --diff: every file's diff, overview "
+              "files too, no line cut.")
 @click.option("--per-table", is_flag=True, help="Use one pg_dump per table.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary on stdout.")
 def check(**kw: Any) -> int:
@@ -417,10 +455,20 @@ def check(**kw: Any) -> int:
     rep = _reporter(kw)
     cfg = _config(kw)
     tools = _tools(cfg, rep)
+    seen = None if kw["per_table"] or kw["full"] else unchanged.look(cfg, tools, cfg.output)
+    if seen is not None and seen.unchanged:
+        if rep.as_json:
+            rep.json({"output": str(cfg.output), "drift": False, "dumped": False})
+        else:
+            rep.out(f"Docs are up to date (catalog fingerprint unchanged since they last "
+                    f"matched, {cfg.output}).")
+        return EXIT_OK
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
                progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
+    if seen is not None and not drift:
+        unchanged.remember(cfg, tools, cfg.output, seen)
     if rep.as_json:
         rep.json(_plan_json(p, cfg.output, drift=drift))
     else:

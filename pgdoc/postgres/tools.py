@@ -180,7 +180,7 @@ class PgTools:
         """Start a tool in the background: its stdout goes to `out` as it comes, its stderr
         is kept for the error message. Every child is registered, so that a timeout or a
         failure elsewhere ends it (`end_children`). `interactive`: stdout is handed over
-        as soon as it arrives (a conversation), not in blocks of 64 KiB."""
+        line by line as it arrives (a conversation), not in blocks of 64 KiB."""
         path = self.tool(name)
         if self.echo:
             self.echo(redact(" ".join([name, *map(_shell_quote, args)]), self.secrets))
@@ -198,8 +198,8 @@ class PgTools:
                 _tty_out=False,
                 _bg=True,
                 _bg_exc=False,
-                _out_bufsize=0 if interactive else 65536,
-                _err_bufsize=0,
+                _out_bufsize=1 if interactive else 65536,  # 1: by lines (0 reads byte by byte)
+                _err_bufsize=1,
                 _new_session=True,
             )
         except sh.CommandNotFound as exc:
