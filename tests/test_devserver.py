@@ -256,11 +256,9 @@ def test_binaries_in_a_closed_folder_run_from_a_private_copy(
 
 
 def test_reachable_binaries_run_in_place() -> None:
-    bindir = default_bindir()
+    bindir = find_bindir()  # the machine's, in folders every user may enter
     if bindir is None:
         pytest.skip(devserver.NOT_FOUND_MESSAGE)
-    if Path(bindir).resolve().is_relative_to("/root"):
-        pytest.skip("this clone lives where only root may enter")
     assert runnable_bindir(bindir) == bindir
 
 
