@@ -10,7 +10,8 @@ install: $(VENV)/.installed
 # Re-install only when the dependencies may have changed.
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -e '.[dev]'
+	# pgmatrix (PostgreSQL 16 and 17 wheels) only where it installs; tests needing it skip.
+	$(BIN)/pip install -e '.[dev,pgmatrix]' || $(BIN)/pip install -e '.[dev]'
 	touch $@
 
 # pytest exits 5 when it collects no tests: that is a failure here, never hidden.

