@@ -34,3 +34,146 @@ class Entry:
     tableam: str  # "" when none (archive 1.14+)
     owner: str
     deps: tuple[int, ...]  # dump ids this entry depends on
+
+
+# Archive versions this reader knows: 1.14 is written by pg_dump 12-15, 1.15 by 16, 1.16 by
+# 17 and 18. Older ones never come from a pg_dump that can dump a supported server.
+MIN_VERSION = (1, 14)
+MAX_VERSION = (1, 16)
+_CUSTOM_FORMAT = 1  # pg_backup.h: archCustom
+_OFFSET_FLAGS = (1, 2, 3)  # K_OFFSET_POS_NOT_SET, K_OFFSET_POS_SET, K_OFFSET_NO_DATA
+
+
+class ArchiveError(ValueError):
+    """The bytes are not an archive this reader understands; the message says why."""
+
+
+@dataclass(frozen=True)
+class Archive:
+    version: tuple[int, int, int]  # the archive format's (major, minor, revision)
+    dump_version: str  # the pg_dump that wrote it, e.g. "15.18 (Debian 15.18-0+deb12u1)"
+    server_version: str  # the server it dumped
+    entries: list[Entry]
+
+    @property
+    def dump_major(self) -> int:
+        """pg_dump's major version (15 for "15.18 (Debian ...)", 18 for "18.6")."""
+        digits = ""
+        for ch in self.dump_version:
+            if not ch.isdigit():
+                break
+            digits += ch
+        return int(digits or 0)
+
+
+def read_archive(data: bytes | bytearray | memoryview) -> Archive:
+    """Parse a custom-format archive's header and table of contents.
+
+    Every field is read by the length the archive gives it; a truncated or corrupt archive
+    raises ArchiveError, never a wrong entry."""
+    buf = bytes(data)
+    if buf[:5] != b"PGDMP":
+        raise ArchiveError("not a pg_dump custom-format archive (no PGDMP signature)")
+    if len(buf) < 11:
+        raise ArchiveError("the archive ends inside its header")
+    vmaj, vmin, vrev, int_size, off_size, fmt = buf[5], buf[6], buf[7], buf[8], buf[9], buf[10]
+    if not MIN_VERSION <= (vmaj, vmin) <= MAX_VERSION:
+        lo, hi = ".".join(map(str, MIN_VERSION)), ".".join(map(str, MAX_VERSION))
+        raise ArchiveError(f"archive version {vmaj}.{vmin} is not supported (this pgdoc reads "
+                           f"{lo} to {hi}, written by pg_dump 12 to 18)")
+    if fmt != _CUSTOM_FORMAT:
+        raise ArchiveError(f"archive format {fmt} is not the custom format")
+    if not 1 <= int_size <= 8 or not 1 <= off_size <= 16:
+        raise ArchiveError(f"implausible integer sizes in the archive header ({int_size}, "
+                           f"{off_size})")
+    reader = _Reader(buf, 11, int_size, off_size, relkind=(vmaj, vmin) >= (1, 16))
+    if (vmaj, vmin) >= (1, 15):
+        reader.octet()  # compression algorithm
+    else:
+        reader.integer()  # compression level
+    for _ in range(7):  # creation time: sec, min, hour, mday, mon, year, isdst
+        reader.integer()
+    reader.text()  # database name: an environment fact, never kept
+    server_version = reader.text() or ""
+    dump_version = reader.text() or ""
+    count = reader.integer()
+    if count < 0:
+        raise ArchiveError(f"negative entry count {count} in the archive")
+    entries = [reader.entry() for _ in range(count)]
+    return Archive((vmaj, vmin, vrev), dump_version, server_version, entries)
+
+
+class _Reader:
+    """Reads the archive's integers (a sign byte, then `int_size` little-endian bytes),
+    strings (a length, -1 for NULL, then that many bytes) and offsets."""
+
+    __slots__ = ("buf", "int_size", "off_size", "pos", "relkind")
+
+    def __init__(self, buf: bytes, pos: int, int_size: int, off_size: int,
+                 relkind: bool) -> None:
+        self.buf, self.pos, self.int_size, self.off_size = buf, pos, int_size, off_size
+        self.relkind = relkind
+
+    def _take(self, n: int) -> bytes:
+        end = self.pos + n
+        if end > len(self.buf):
+            raise ArchiveError("the archive ends in the middle of its table of contents")
+        piece = self.buf[self.pos:end]
+        self.pos = end
+        return piece
+
+    def octet(self) -> int:
+        return self._take(1)[0]
+
+    def integer(self) -> int:
+        raw = self._take(1 + self.int_size)
+        value = int.from_bytes(raw[1:], "little")
+        return -value if raw[0] else value
+
+    def raw_str(self) -> bytes | None:
+        n = self.integer()
+        if n < 0:
+            return None
+        return self._take(n)
+
+    def text(self) -> str | None:
+        raw = self.raw_str()
+        return None if raw is None else raw.decode("utf-8", "surrogateescape")
+
+    def oid(self) -> int:
+        text = self.raw_str() or b"0"
+        if not text.isdigit():
+            raise ArchiveError(f"an entry's catalog id is not a number: {text[:20]!r}")
+        return int(text)
+
+    def entry(self) -> Entry:
+        dump_id = self.integer()
+        if dump_id <= 0:
+            raise ArchiveError(f"entry id {dump_id} out of range: a corrupt archive")
+        self.integer()  # had a data dumper
+        tableoid = self.oid()
+        oid = self.oid()
+        tag = self.text() or ""
+        desc = self.text() or ""
+        section = self.integer()
+        defn = self.text() or ""
+        self.raw_str()  # the DROP statement
+        self.raw_str()  # the COPY statement
+        namespace = self.text() or ""
+        tablespace = self.text() or ""
+        tableam = self.text() or ""  # 1.14+
+        if self.relkind:
+            self.integer()  # the relation's relkind (1.16+), also in the catalog
+        owner = self.text() or ""
+        self.raw_str()  # "false": WITH OIDS, long gone
+        deps = []
+        while (dep := self.raw_str()) is not None:
+            if not dep.isdigit():
+                raise ArchiveError(f"entry {dump_id} has a dependency that is not an id")
+            deps.append(int(dep))
+        flag = self.octet()  # the custom format's data offset: a flag, then the offset
+        if flag not in _OFFSET_FLAGS:
+            raise ArchiveError(f"entry {dump_id} has an invalid data offset flag {flag}")
+        self._take(self.off_size)
+        return Entry(dump_id, tableoid, oid, tag, desc, section, defn, namespace, tablespace,
+                     tableam, owner, tuple(deps))
