@@ -323,7 +323,7 @@ def header_lines(path: str, entries: list[Entry], facts: ObjectFacts) -> list[st
     else:
         title = _TITLES.get(path, "Objects")
         out += [f"-- {title}: {len(mains)}"]
-        out += [f"--   {one_line(e.desc.lower())} {one_line(_display_tag(e))}" for e in mains]
+        out += [f"--   {one_line(_kind_and_name(e))}" for e in mains]
         out.append("--")
     for e in entries:
         if defn_of(e) != e.defn:
@@ -331,6 +331,14 @@ def header_lines(path: str, entries: list[Entry], facts: ObjectFacts) -> list[st
             out += [f"-- Withheld: the {what} of {one_line(e.desc.lower())} "
                     f"{one_line(e.tag)} (it can hold a password)", "--"]
     return out
+
+
+def _kind_and_name(e: Entry) -> str:
+    """`schema app`, `cast CAST (integer AS text)` would repeat itself: `CAST (integer AS
+    text)`, `USER MAPPING app SERVER s`."""
+    if e.tag.startswith(e.desc + " "):
+        return _display_tag(e)
+    return f"{e.desc.lower()} {_display_tag(e)}"
 
 
 def _display_tag(e: Entry) -> str:
@@ -364,13 +372,13 @@ def _function_block(fn: FunctionFacts) -> list[str]:
     out = [f"-- {fn.kind_name.capitalize()}: {one_line(fn.signature)}"]
     if fn.result is not None:
         out.append(f"--   Returns: {one_line(fn.result)}")
-    traits = [f"language {fn.language}",
+    traits = [f"Language: {fn.language}",
               VOLATILITY.get(fn.volatility, fn.volatility),
               "security definer" if fn.security_definer else "security invoker",
               f"parallel {PARALLEL.get(fn.parallel, fn.parallel)}"]
     if fn.strict:
         traits.append("strict")
-    out.append(f"--   {one_line(', '.join(traits))}")
+    out.append(f"--   {one_line('; '.join(traits))}")
     out += _description(fn.comment)
     out += _list("Used by triggers", (t.display for t in fn.triggers))
     out += _list("Used by defaults of", (column_ref(c) for c in fn.defaults))
@@ -495,7 +503,7 @@ def schema_json_objects(facts: ObjectFacts,
     lists `functions`, `types`, `sequences` and `objects` (the other kinds), each sorted
     like the index; no field is null (absent instead)."""
     def clean(d: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in d.items() if v is not None and v != [] and v != ""}
+        return {k: v for k, v in d.items() if v is not None}
 
     def col(c: tuple[str, str, str]) -> dict[str, str]:
         return {"schema": c[0], "table": c[1], "column": c[2]}
