@@ -293,8 +293,9 @@ def assign_objects(entries: Iterable[Entry], facts: ObjectFacts,
         if path is not None:
             files.setdefault(path, []).append(e)
 
-    def key(e: Entry) -> tuple[tuple[int, str, str, str], ...]:
-        return tuple((*_own_key(x), x.defn) for x in homes.chain(e))
+    def key(e: Entry) -> tuple[tuple[tuple[int, str, str, str], ...], int]:
+        # dump ids only order entries whose text is the same
+        return tuple((*_own_key(x), x.defn) for x in homes.chain(e)), e.dump_id
 
     return {path: sorted(files[path], key=key) for path in sorted(files)}
 
