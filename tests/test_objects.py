@@ -243,6 +243,15 @@ def test_statements_are_verbatim_even_when_they_imitate_pg_dump_headers() -> Non
     assert "Owner" not in text.replace(body, "")
 
 
+def test_a_base_type_and_its_shell_share_a_file_and_one_header_block() -> None:
+    facts = ObjectFacts(types={9: TypeFacts(oid=9, schema="public", name="t", kind="b")})
+    shell, full = entry("SHELL TYPE", "t", oid=9), entry("TYPE", "t", oid=9)
+    files = assign_objects([full, shell], facts)
+    assert files == {"types/t.sql": [shell, full]}
+    text = render_object_file("types/t.sql", files["types/t.sql"], facts)
+    assert text.count("-- Base type: public.t\n") == 1
+
+
 def test_a_statement_without_a_final_line_break_gets_one() -> None:
     assert entry_text(entry("CAST", "c", "", "CREATE CAST x;")).endswith("CREATE CAST x;\n")
     assert entry_text(entry("SCHEMA", "public", "", "")).endswith("--\n\n")

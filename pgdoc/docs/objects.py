@@ -23,6 +23,7 @@ replaced by `'<withheld by pgdoc>'`.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote
@@ -201,8 +202,8 @@ class _Homes:
     """The main entry each entry goes with (itself, or for a comment, grant, domain check,
     publication member... the entry it annotates, followed to the end), memoized."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        self.by_id = {e.dump_id: e for e in entries}
+    def __init__(self, by_id: Mapping[int, Entry]) -> None:
+        self.by_id = by_id
         self.cache: dict[int, Entry | None] = {}
 
     def parent(self, e: Entry) -> Entry | None:
@@ -240,10 +241,12 @@ def object_file(entry: Entry, facts: ObjectFacts, entries: Mapping[int, Entry] |
                 grants: bool = False) -> str | None:
     """The path (relative to the output folder) of the file documenting an entry no table
     claims, or None when the entry is left out (see the module docstring). `entries`
-    (dump id -> entry) finds what a comment or grant annotates."""
-    homes = _Homes((entries or {}).values())
-    homes.by_id.setdefault(entry.dump_id, entry)
-    return _file_of(entry, homes, facts, grants)
+    (dump id -> entry) finds what a comment or grant annotates. For many entries at once,
+    `assign_objects` is the faster way."""
+    by_id: Mapping[int, Entry] = entries if entries is not None else {}
+    if entry.dump_id not in by_id:
+        by_id = ChainMap({entry.dump_id: entry}, dict(by_id))
+    return _file_of(entry, _Homes(by_id), facts, grants)
 
 
 def _file_of(entry: Entry, homes: _Homes, facts: ObjectFacts, grants: bool) -> str | None:
@@ -286,7 +289,7 @@ def assign_objects(entries: Iterable[Entry], facts: ObjectFacts,
     annotates an entry right after it. Entries left out (preamble, grants when off)
     are in no file."""
     entries = list(entries)
-    homes = _Homes(entries)
+    homes = _Homes({e.dump_id: e for e in entries})
     files: dict[str, list[Entry]] = {}
     for e in entries:
         path = _file_of(e, homes, facts, grants)
@@ -319,7 +322,11 @@ def header_lines(path: str, entries: list[Entry], facts: ObjectFacts) -> list[st
     mains = [e for e in entries if e.desc not in _DEPENDENTS]
     folder = path.partition("/")[0]
     if folder in (FUNCTIONS, TYPES, SEQUENCES):
+        seen: set[tuple[str, int]] = set()
         for e in mains:
+            if e.oid and (folder, e.oid) in seen:  # a base type after its shell
+                continue
+            seen.add((folder, e.oid))
             out += _object_block(e, facts)
     else:
         title = _TITLES.get(path, "Objects")
