@@ -250,6 +250,8 @@ def test_a_base_type_and_its_shell_share_a_file_and_one_header_block() -> None:
     assert files == {"types/t.sql": [shell, full]}
     text = render_object_file("types/t.sql", files["types/t.sql"], facts)
     assert text.count("-- Base type: public.t\n") == 1
+    assert index_sections(facts, files)[0].startswith("## Types (1)")
+    assert len(schema_json_objects(facts, files)["types"]) == 1
 
 
 def test_a_statement_without_a_final_line_break_gets_one() -> None:

@@ -439,8 +439,18 @@ def _link(text: str, path: str) -> str:
 
 
 def _mains(files: Mapping[str, list[Entry]], folder: str) -> list[tuple[str, Entry]]:
-    return [(path, e) for path in sorted(files) if path.startswith(folder + "/")
-            for e in files[path] if e.desc not in _DEPENDENTS]
+    """The objects (not what annotates them) of a folder's files; a base type once, not
+    again for its shell."""
+    out, seen = [], set()
+    for path in sorted(files):
+        if not path.startswith(folder + "/"):
+            continue
+        for e in files[path]:
+            if e.desc in _DEPENDENTS or (e.oid and (path, e.oid) in seen):
+                continue
+            seen.add((path, e.oid))
+            out.append((path, e))
+    return out
 
 
 def index_sections(facts: ObjectFacts, files: Mapping[str, list[Entry]]) -> list[str]:
