@@ -25,6 +25,7 @@ __all__ = [
     "SUFFIX",
     "decode_filename",
     "encode_identifier",
+    "object_path",
     "table_filename",
 ]
 
@@ -160,3 +161,13 @@ def decode_filename(filename: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     return (schema, name) if canonical == filename else None
+
+
+def object_path(folder: str, schema: str, name: str) -> str:
+    """The path, relative to the output folder, of the file documenting a schema object
+    other than a table: ``<folder>/`` plus the object's name encoded like a table's
+    (``functions/set_updated_at.sql``, ``types/app.addr.sql``). ``folder`` is one plain
+    path component chosen by pgdoc (``functions``, ``types``, ``sequences``)."""
+    if not folder or not set(folder) <= _LITERAL:
+        raise ValueError(f"object folder {folder!r} must be ASCII letters, digits and _")
+    return f"{folder}/{table_filename(schema, name)}"
