@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import ParamSpec
 
 from pgdoc.config import Config
+from pgdoc.docs.objects import assign_objects, index_sections, render_object_file
 from pgdoc.docs.render import MARKER, compose, render_header
 from pgdoc.docs.split import PG_CLASS, Options, canonical_order, render_ddl, split_entries
 from pgdoc.errors import ConfigError, SchemaChanged, ToolError
@@ -28,6 +29,7 @@ from pgdoc.folder.writer import existing_files
 from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
+from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
 from pgdoc.postgres.tools import Child, PgTools, choose_bin_dir, end_children
 from pgdoc.progress import Progress
@@ -134,17 +136,20 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
                 # Names may be any bytes: passed through as they are (never converted).
                 session.query("SET client_encoding = 'SQL_ASCII';", _Bytes())
             progress.phase("Reading the catalog and dumping the schema")
-            # The whole database's dump needs nothing from the catalog: it starts at once.
-            at_once = not per_table and not tables and not cfg.exclude
+            # The whole database's dump needs nothing from the catalog: it starts at once. It
+            # also gives the other objects' files (with --per-table too), unless only some
+            # tables are refreshed.
+            at_once = not tables and not cfg.exclude
             dumps: list[Dump] = []
             if at_once:
                 dumps.append(Dump(tools, _schema_args(cfg.schemas, found.partition_schemas),
                                   found))
             catalog = load_catalog(session, found.version, cfg.schemas, cfg.views)
+            facts = read_objects(session, found.version) if not tables else None
             rels = documented(catalog, cfg.include, cfg.exclude, fold)
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
             wanted = select_tables(rels, tables) if tables else rels
-            if not dumps and not per_table:
+            if not dumps and not (per_table and tables):
                 if tables and len(wanted) <= 2 * cfg.jobs:
                     args = [a for r in wanted for t in _tree(catalog, r, fold)
                             for a in ("-t", _pattern(t.schema, t.name))]
@@ -164,14 +169,22 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
                      cfg.title, tools.version("pg_dump")[0])
                 if folder is not None else None)
         del existing
-        if not per_table:
+        unassigned: list[Entry] = []
+        if dumps:
             entries = [e for d in dumps for e in d.archive().entries]
             dumps.clear()
-            by_rel, unassigned = _split(entries, catalog, wanted, fold, options)
+            whole_by_rel, unassigned = _split(entries, catalog, wanted, fold, options)
             del entries
-            check_complete(wanted, by_rel, _dumped_schemas(cfg, found, tables))
-        else:
-            unassigned = []
+            if not per_table:
+                by_rel = whole_by_rel
+                check_complete(wanted, by_rel, _dumped_schemas(cfg, found, tables))
+            del whole_by_rel
+        objects = sections = None
+        if facts is not None:
+            assigned = assign_objects(unassigned, facts, grants=options.grants)
+            objects = {path: render_object_file(path, es, facts, options)
+                       for path, es in assigned.items()}
+            sections = index_sections(facts, assigned)
     # The catalog's owners and names serve only the split: freed before the files are
     # rendered and compared.
     catalog = dataclasses.replace(catalog, owners={}, names={})
@@ -180,7 +193,8 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
              for r in wanted}
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
-                subset=bool(tables), unassigned=unassigned, view=view)
+                subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
+                object_sections=sections or [])
 
 
 def _check_schemas(cfg: Config, found: Probe) -> None:

@@ -25,9 +25,12 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
+from pgdoc.docs.split import Options
+from pgdoc.docs.split import entry_text as split_entry_text
 from pgdoc.folder.markers import SQL_MARKER
 from pgdoc.folder.naming import object_path
 from pgdoc.model_objects import (
@@ -309,10 +312,16 @@ def _own_key(e: Entry) -> tuple[int, str, str]:
 
 # -- rendering ----------------------------------------------------------------------------
 
-def render_object_file(path: str, entries: list[Entry], facts: ObjectFacts) -> str:
-    """A whole file: pgdoc's marker, the `--` header, a blank line, the entries."""
+def render_object_file(path: str, entries: list[Entry], facts: ObjectFacts,
+                       options: Options | None = None) -> str:
+    """A whole file: pgdoc's marker, the `--` header, a blank line, the entries (written as
+    table files write theirs, with owners when `options.owners`)."""
     header = [SQL_MARKER, "--", *header_lines(path, entries, facts)]
-    body = "\n".join(entry_text(e) for e in entries)
+    if options is None:
+        body = "\n".join(entry_text(e) for e in entries)
+    else:
+        body = "\n".join(split_entry_text(replace(e, defn=defn_of(e)), options)
+                         for e in entries)
     return "\n".join(line.rstrip() for line in header) + "\n\n" + body
 
 

@@ -4,7 +4,7 @@ linked tables for one diagram in the index."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,14 +42,17 @@ class Overview:
 
 def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
                      title: str = DEFAULT_TITLE,
-                     pg_dump_major: int | None = None) -> Overview:
+                     pg_dump_major: int | None = None,
+                     extra_sections: Sequence[str] = ()) -> Overview:
     """`title`: the config's `title:`; `pg_dump_major`: the pg_dump that wrote the DDL
-    (recorded in `_index.md` and `schema.json`), None when unknown."""
+    (recorded in `_index.md` and `schema.json`), None when unknown; `extra_sections`: the
+    index's sections for the other objects (functions, types, ...)."""
     rels = [r.rel for r in rows if r.rel is not None]
     return Overview(
         fixed={LIST_FILE: render_table_list(rels), **erd_files(rels, erd_max_tables)},
         pending={
-            INDEX_FILE: index_renderer(title, rows, erd_max_tables=erd_max_tables,
+            INDEX_FILE: index_renderer(title, rows, extra_sections,
+                                       erd_max_tables=erd_max_tables,
                                        pg_dump_major=pg_dump_major),
             SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows, pg_dump_major),
         },

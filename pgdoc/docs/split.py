@@ -19,7 +19,7 @@ functions, ...) are returned apart, and so are, by rule:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from pgdoc.model import Catalog, quote_ident
 from pgdoc.postgres.archive import Entry
@@ -77,8 +77,10 @@ class Options:
 @dataclass(frozen=True)
 class Split:
     by_relation: dict[int, list[Entry]]  # documented relation oid -> its entries, in order
-    unassigned: list[Entry]  # entries of no documented relation (schemas, functions, ...)
+    unassigned: list[Entry]  # entries of no relation (schemas, functions, types, ...)
     left_out: list[Entry]  # entries no file holds, by rule (preamble, grants when off)
+    undocumented: list[Entry] = field(default_factory=list)  # of relations left out
+
 
 
 def split_entries(
@@ -94,20 +96,24 @@ def split_entries(
     by_relation: dict[int, list[Entry]] = {}
     unassigned: list[Entry] = []
     left_out: list[Entry] = []
+    undocumented: list[Entry] = []
     for e in entries:
         if e.desc in PREAMBLE or (e.desc in GRANTS and not options.grants):
             left_out.append(e)
             continue
         rel = owners.of(e)
         target = file_of(rel) if rel is not None else None
-        if target is None:
-            unassigned.append(e)
-        else:
+        if target is not None:
             by_relation.setdefault(target, []).append(e)
+        elif rel is not None:
+            undocumented.append(e)  # a relation the config leaves out (exclude, ...)
+        else:
+            unassigned.append(e)
     return Split(
         by_relation={oid: canonical_order(es, oid) for oid, es in by_relation.items()},
         unassigned=unassigned,
         left_out=left_out,
+        undocumented=undocumented,
     )
 
 

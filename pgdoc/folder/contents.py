@@ -20,6 +20,7 @@ from pgdoc.folder.markers import (
     HEAD_BYTES,
     INDEX_NAME,
     LEGACY_UNMARKED,
+    OBJECT_FOLDERS,
     has_marker,
     is_pgdoc_file,
 )
@@ -135,6 +136,17 @@ def existing_files(folder: Path, marker: str | None = None) -> dict[str, str]:
     return out
 
 
+def existing_object_files(folder: Path) -> dict[str, str]:
+    """The object files pgdoc wrote earlier, directly in its subfolders (`functions/`,
+    `types/`, `sequences/`, `objects/`; real folders, never symlinks): path -> text."""
+    out: dict[str, str] = {}
+    for entry in _entries(folder):
+        if entry.name in OBJECT_FOLDERS and entry.is_dir(follow_symlinks=False):
+            for name, text in existing_files(folder / entry.name).items():
+                out[f"{entry.name}/{name}"] = text
+    return out
+
+
 def own_files(folder: Path) -> list[str]:
     """Every regular file of the folder that pgdoc wrote (by its first bytes), by name:
     what a commit of the folder should take, and nothing else."""
@@ -165,6 +177,15 @@ def check_targets(folder: Path, names: Iterable[str], adopt: bool = False) -> No
     directory, FIFO, socket, device or symlink (always), over an immutable file, or over
     a file pgdoc did not write (unless `adopt`). Names up to a few of them."""
     odd, frozen, foreign = [], [], []
+    for top in sorted({n.partition("/")[0] for n in names if "/" in n}):
+        try:  # pgdoc's subfolder of object files: a real folder, or nothing yet
+            if not stat.S_ISDIR(os.lstat(folder / top).st_mode):
+                odd.append(f"{top} (not a folder)")
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise OutputError(f"cannot check {folder / top}: {exc.strerror or exc}",
+                              hint="check its permissions; nothing was written") from exc
     for name in sorted(set(names)):
         path = folder / name
         try:

@@ -28,7 +28,13 @@ from pgdoc.docs.index import (
 )
 from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
 from pgdoc.docs.render import MARKER, mark_orphaned
-from pgdoc.folder.contents import check_targets, existing_files, foreign_entries, read_pgdocs
+from pgdoc.folder.contents import (
+    check_targets,
+    existing_files,
+    existing_object_files,
+    foreign_entries,
+    read_pgdocs,
+)
 from pgdoc.folder.naming import decode_filename
 from pgdoc.folder.writer import discard, publish, stage
 from pgdoc.model import Catalog, Relation
@@ -46,6 +52,10 @@ class Docs:
     subset: bool  # only some tables were dumped (`pgdoc sync TABLE...`)
     unassigned: list[Entry] = field(default_factory=list)
     view: FolderView | None = None  # the output folder, read while pg_dump ran
+    # The other objects' files (`functions/f.sql`, ...): path -> content; None when this
+    # run does not write them (`pgdoc sync TABLE...`)
+    objects: dict[str, str] | None = None
+    object_sections: list[str] = field(default_factory=list)  # their sections of the index
 
 
 @dataclass(frozen=True)
@@ -154,10 +164,15 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
             new.append(by_file[name])
         elif existing[name] != text:
             changed.append(by_file[name])
-    if not (new or changed or view.overview_stale or view.deletes):
+    existing_objects = existing_object_files(folder)
+    objects = docs.objects if docs.objects is not None else existing_objects
+    object_writes = {n: t for n, t in objects.items() if existing_objects.get(n) != t}
+    object_deletes = sorted(n for n in existing_objects if n not in objects)
+    if not (new or changed or view.overview_stale or view.deletes or object_writes
+            or object_deletes):
         return Plan(docs, new, changed, view.orphans, {}, [])
 
-    current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files}
+    current = {**{n: t for n, t in existing.items() if n in by_file}, **docs.files, **objects}
     # The overview rendered early is held by the plan's closure alone, and dropped once its
     # files exist: its pieces are as big as its files (30 MB of schema.json at 10,000
     # tables). A second call would render it again.
@@ -166,9 +181,9 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
     docs = dataclasses.replace(docs, view=view)
 
     def overview() -> tuple[dict[str, str], list[str]]:
-        prepared = (early.pop() if early
+        prepared = (early.pop() if early and not docs.object_sections
                     else prepare_overview(docs.catalog, view.rows, erd_max_tables, view.title,
-                                          view.pg_dump_major))
+                                          view.pg_dump_major, docs.object_sections))
         files = prepared.files(fingerprint(current))
         del prepared
         writes = {n: t for n, t in files.items() if read_pgdocs(folder, n) != t}
@@ -180,7 +195,9 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
             marked = mark_orphaned(existing[name], was)
             if marked != existing[name]:
                 table_writes[name] = marked
-    return Plan(docs, new, changed, view.orphans, table_writes, view.deletes, overview)
+    table_writes.update(object_writes)
+    return Plan(docs, new, changed, view.orphans, table_writes,
+                [*view.deletes, *object_deletes], overview)
 
 
 def _orphan_name(filename: str, text: str) -> str:

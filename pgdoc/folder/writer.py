@@ -92,6 +92,9 @@ def stage(folder: Path, files: Mapping[str, str]) -> dict[str, str]:
     reader sees changes yet, so a full disk fails here, before any document changes."""
     temps: dict[str, str] = {}
     try:
+        for top in sorted({n.partition("/")[0] for n in files if "/" in n}):
+            with contextlib.suppress(FileExistsError):  # checked: a folder, not a link
+                os.mkdir(folder / top)
         for name, text in sorted(files.items()):
             tmp = str(folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}")
             # O_EXCL: never follow or reuse a planted file; mode 0666 minus the umask,

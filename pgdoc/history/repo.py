@@ -32,7 +32,7 @@ import git
 
 from pgdoc.config import GitConfig
 from pgdoc.errors import GitError, GitUsageError
-from pgdoc.folder.markers import HEAD_BYTES, has_marker, legacy_marker
+from pgdoc.folder.markers import HEAD_BYTES, OBJECT_FOLDERS, has_marker, legacy_marker
 from pgdoc.folder.naming import SUFFIX, decode_filename
 from pgdoc.text import for_terminal
 
@@ -478,7 +478,7 @@ def pgdoc_paths(ctx: GitContext, parent: str | None) -> tuple[list[str], list[st
 def _ours(name: str, head: str, index_is_ours: bool) -> bool:
     """Whether pgdoc wrote the file: its marker, pgdoc 0.1's, or 0.1's unmarked
     `_table_list.txt` beside a `_index.md` of pgdoc's."""
-    if name.startswith("."):
+    if name.startswith(".") or "/." in name:
         return False
     return (has_marker(name, head) or legacy_marker(name, head)
             or (name == LIST_FILE and index_is_ours))
@@ -496,6 +496,12 @@ def _disk_heads(folder: Path) -> dict[str, str]:
                        f"{exc.strerror or exc}", hint="check its permissions") from exc
     heads = {}
     for entry in entries:
+        if entry.name in OBJECT_FOLDERS and entry.is_dir(follow_symlinks=False):
+            # pgdoc's own subfolders of object files (functions/, types/, ...)
+            heads.update({f"{entry.name}/{name}": head
+                          for name, head in _disk_heads(Path(entry.path)).items()
+                          if "/" not in name})
+            continue
         try:
             if entry.name.startswith(".") or not entry.is_file(follow_symlinks=False):
                 continue
@@ -508,10 +514,11 @@ def _disk_heads(folder: Path) -> dict[str, str]:
 
 
 def _tree_entries(ctx: GitContext, commit: str | None) -> dict[str, tuple[str, str]]:
-    """The blobs directly in the output folder in `commit`: name -> (mode, sha)."""
+    """The blobs directly in the output folder in `commit`, and in pgdoc's own subfolders
+    of object files: name (`users.sql`, `functions/f.sql`) -> (mode, sha)."""
     if commit is None:
         return {}
-    out = _run(ctx, "ls-tree", "-z", commit, "--", f"{ctx.folder}/")[1]
+    out = _run(ctx, "ls-tree", "-r", "-z", commit, "--", f"{ctx.folder}/")[1]
     entries = {}
     prefix = f"{ctx.folder}/"
     for record in out.split("\0"):
@@ -519,8 +526,10 @@ def _tree_entries(ctx: GitContext, commit: str | None) -> dict[str, tuple[str, s
         if not path.startswith(prefix) or len(meta.split()) != 3:
             continue
         mode, kind, sha = meta.split()
-        if kind == "blob":
-            entries[path[len(prefix):]] = (mode, sha)
+        name = path[len(prefix):]
+        top, _, rest = name.partition("/")
+        if kind == "blob" and (not rest or (top in OBJECT_FOLDERS and "/" not in rest)):
+            entries[name] = (mode, sha)
     return entries
 
 

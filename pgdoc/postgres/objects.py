@@ -21,6 +21,7 @@ from pgdoc.model_objects import (
     TriggerUse,
     TypeFacts,
 )
+from pgdoc.postgres.session import Session, _Collect
 from pgdoc.postgres.tools import PgTools
 
 _SQL = r"""
@@ -220,6 +221,19 @@ def load_objects(tools: PgTools, version: int, schemas: Iterable[str] = ()) -> O
     )
     try:
         data = json.loads(out)
+    except ValueError:
+        raise DatabaseError("unexpected answer from the server: the objects query's result "
+                            "is not JSON") from None
+    return parse_objects(data)
+
+
+def read_objects(session: Session, version: int) -> ObjectFacts:
+    """The same facts, read in the snapshot's session (see pgdoc.postgres.session)."""
+    out = _Collect()
+    session.query(objects_sql(version), out)
+    raw = b"".join(out.parts).rstrip(b"\0\n")
+    try:
+        data = json.loads(raw.decode("utf-8", "surrogateescape"))
     except ValueError:
         raise DatabaseError("unexpected answer from the server: the objects query's result "
                             "is not JSON") from None
