@@ -32,7 +32,7 @@ from pgdoc.folder.writer import existing_files, locked
 from pgdoc.postgres.catalog import documented
 from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
-from pgdoc.read import read_catalog, survey
+from pgdoc.read import major_note, read_catalog, survey
 from pgdoc.report import drift_diff
 from pgdoc.text import for_terminal
 
@@ -267,8 +267,11 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             rep.debug("the catalog fingerprint and the folder are as the last run left them: "
                       "no pg_dump needed (--full reads everything)")
             return _quiet_night(rep, folder, git_ctx, commit, push, message)
+        note = major_note(folder, tools)  # before writing: the docs' major, as found
         p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress)
         planned = time.monotonic()
+        if note:
+            click.echo(f"pgdoc: note: {note}", err=True)
         if p.docs.unassigned:
             rep.debug(f"{len(p.docs.unassigned)} dump entries belong to no table (schemas, "
                       "types, functions, ...): left out, see README 'What gets documented'")
@@ -465,6 +468,9 @@ def check(**kw: Any) -> int:
         return EXIT_OK
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
                progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
+    note = major_note(cfg.output, tools)
+    if note:
+        click.echo(f"pgdoc: note: {note}", err=True)
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
     if seen is not None and not drift:

@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import re
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -131,7 +132,8 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             found = session.probe
             assert found is not None
             _check_schemas(cfg, found)
-            tools.bin_dir = choose_bin_dir(tools, found.version)
+            tools.bin_dir = choose_bin_dir(tools, found.version,
+                                           recorded_pg_dump_major(folder) if folder else None)
             if found.encoding == "SQL_ASCII":
                 # Names may be any bytes: passed through as they are (never converted).
                 session.query("SET client_encoding = 'SQL_ASCII';", _Bytes())
@@ -341,3 +343,31 @@ def read_catalog(cfg: Config, tools: PgTools) -> Catalog:
     except BaseException:
         end_children()
         raise
+
+
+_RECORDED = re.compile(r'^  "pg_dump_major": (\d+),?$', re.MULTILINE)
+
+
+def recorded_pg_dump_major(folder: Path) -> int | None:
+    """The pg_dump major that wrote the docs in `folder`, as schema.json records it (its
+    head: the field comes before the tables), or None."""
+    try:
+        with open(folder / "schema.json", "rb") as handle:
+            head = handle.read(2048).decode("utf-8", "replace")
+    except OSError:
+        return None
+    match = _RECORDED.search(head)
+    return int(match.group(1)) if match else None
+
+
+def major_note(folder: Path, tools: PgTools) -> str | None:
+    """One line when the docs were written by another pg_dump major than the one this run
+    uses (its DDL may print differently), saying what to do; else None."""
+    recorded = recorded_pg_dump_major(folder)
+    running = tools.version("pg_dump")[0]
+    if recorded is None or recorded == running:
+        return None
+    return (f"docs written by pg_dump {recorded}, this is pg_dump {running}: the DDL it "
+            f"prints can differ. Install pg_dump {recorded} (pgdoc prefers it when it can "
+            f"dump the server; or set pg_bin_dir), or sync once with {running} and commit, "
+            "so the whole team uses one major (see README, Versions)")

@@ -493,13 +493,29 @@ def _short(line: str) -> str:
     return line.strip().rstrip(".")
 
 
-def choose_bin_dir(tools: PgTools, server_version: int) -> str | None:
-    """A folder whose pg_dump can dump this server: the configured or PATH one when it is new
-    enough, else the newest suitable one in the usual install places. pg_dump refuses
-    servers of a newer major version, but dumps older ones."""
+def choose_bin_dir(tools: PgTools, server_version: int,
+                   prefer_major: int | None = None) -> str | None:
+    """A folder whose pg_dump can dump this server: the configured one (pg_bin_dir) when it
+    is new enough; else one of `prefer_major` (the major that wrote the docs: the same
+    pg_dump writes the same bytes) when one is installed and new enough; else the PATH one
+    when new enough; else the newest suitable one in the usual install places. pg_dump
+    refuses servers of a newer major version, but dumps older ones."""
     server_major = server_version // 10000
     current = tools.tool("pg_dump")
-    if tools.version("pg_dump")[0] >= server_major:
+    mine = tools.version("pg_dump")[0]
+    if tools.bin_dir and mine >= server_major:
+        return tools.bin_dir  # configured: the team's choice
+    if prefer_major is not None and prefer_major != mine and prefer_major >= server_major:
+        for folder in candidate_bin_dirs(tools.bin_dir):
+            path = Path(folder) / "pg_dump"
+            if not (path.is_file() and os.access(path, os.X_OK)):
+                continue
+            try:
+                if tool_version(str(path))[0] == prefer_major:
+                    return folder
+            except ToolError:
+                continue
+    if mine >= server_major:
         return tools.bin_dir
     best: tuple[tuple[int, int], str] | None = None
     for folder in candidate_bin_dirs(tools.bin_dir):
@@ -513,9 +529,9 @@ def choose_bin_dir(tools: PgTools, server_version: int) -> str | None:
         if version[0] >= server_major and (best is None or version > best[0]):
             best = (version, folder)
     if best is None:
-        mine = ".".join(map(str, tools.version("pg_dump")))
+        have = ".".join(map(str, tools.version("pg_dump")))
         raise ToolError(
-            f"pg_dump {mine} ({current}) cannot dump this server, version "
+            f"pg_dump {have} ({current}) cannot dump this server, version "
             f"{server_major}.{server_version % 10000}: pg_dump must be at least as new",
             hint=f"install PostgreSQL {server_major}'s client tools and set pg_bin_dir to their "
             "bin folder",
