@@ -184,9 +184,13 @@ def sync_both_ways(folder: Path, config: str | None = None) -> tuple[Path, Path]
     return one, per_table
 
 
+def _names(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
 def assert_identical(one: Path, per_table: Path) -> None:
-    names = sorted(p.name for p in one.iterdir())
-    assert names == sorted(p.name for p in per_table.iterdir())
+    names = _names(one)
+    assert names == _names(per_table)
     assert any(n.endswith(".sql") for n in names)
     differ = [n for n in names if (one / n).read_bytes() != (per_table / n).read_bytes()]
     if differ:
