@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pgdoc.devserver import NOT_FOUND_MESSAGE, ThrowawayPostgres, find_bindir  # noqa: E402
+from pgdoc.devserver import NOT_FOUND_MESSAGE, ThrowawayPostgres, default_bindir  # noqa: E402
 
 GITLAB_SQL = ROOT.parent / "shared/fixtures/real/gitlab.sql"
 DEFAULT_SIZES = (100, 500, 2000, 10000)
@@ -128,7 +128,9 @@ class Row:
     files: int  # table files pgdoc writes (partitions fold into their parent)
     pg_dump: float
     sync: float
-    resync: float
+    resync: float  # no-change sync (the catalog fingerprint says nothing changed)
+    check: float  # no-change check
+    migration: float  # sync after a one-column migration
     rss_sync: float  # MB, peak of the runs into an empty folder
     rss_resync: float  # MB, peak of the no-change runs
     per_table: float | None
@@ -166,11 +168,13 @@ class Bench:
                                f"{proc.stderr.decode(errors='replace')[-2000:]}")
         return seconds, int(report.read_text()) / 1024
 
-    def sync(self, db: str) -> tuple[float, float, float, float, float]:
-        """Medians of one pg_dump, of a sync into an empty folder and of a no-change
-        re-sync, each pgdoc run right after a pg_dump run (side by side: the machine's
-        drift touches both alike), and the peak RSS (MB) of each kind of pgdoc run."""
-        dumps, fulls, resyncs, rss_full, rss_again = [], [], [], 0.0, 0.0
+    def sync(self, db: str, table: str) -> tuple[float, ...]:
+        """Medians of one pg_dump, of a sync into an empty folder, of a no-change re-sync, of
+        a no-change check and of a sync after a one-column migration of `table`, each pgdoc
+        run right after a pg_dump run (side by side: the machine's drift touches both
+        alike), and the peak RSS (MB) of the first two kinds of pgdoc run."""
+        dumps, fulls, resyncs, checks, migrations = [], [], [], [], []
+        rss_full = rss_again = 0.0
         for n in range(self.runs):
             dumps.append(self.pg_dump_once(db))
             # A folder never used before, like a first sync's: deleting the previous run's
@@ -179,13 +183,21 @@ class Bench:
             seconds, mb = self.pgdoc(db, ["sync", "-q", "-o", str(folder)])
             fulls.append(seconds)
             rss_full = max(rss_full, mb)
+        folder = self.work / f"{db}-0"
+        self.pgdoc(db, ["sync", "-q", "-o", str(folder)])  # the fingerprint is saved
         for _ in range(self.runs):
             dumps.append(self.pg_dump_once(db))
-            seconds, mb = self.pgdoc(db, ["sync", "-q", "-o", str(self.work / f"{db}-0")])
+            seconds, mb = self.pgdoc(db, ["sync", "-q", "-o", str(folder)])
             resyncs.append(seconds)
             rss_again = max(rss_again, mb)
+            dumps.append(self.pg_dump_once(db))
+            checks.append(self.pgdoc(db, ["check", "-q", "-o", str(folder)])[0])
+        for n in range(self.runs):
+            self.server.psql(f"ALTER TABLE {table} ADD COLUMN bench_{n} integer", db)
+            dumps.append(self.pg_dump_once(db))
+            migrations.append(self.pgdoc(db, ["sync", "-q", "-o", str(folder)])[0])
         return (statistics.median(dumps), statistics.median(fulls), statistics.median(resyncs),
-                rss_full, rss_again)
+                statistics.median(checks), statistics.median(migrations), rss_full, rss_again)
 
     def per_table(self, db: str, names: list[str]) -> tuple[float, str]:
         """`pgdoc sync --per-table -j 2`: the whole run when it fits in the cap, else runs on
@@ -224,10 +236,15 @@ class Bench:
     def measure(self, label: str, db: str) -> Row:
         names = self.table_names(db)
         self.pg_dump_once(db)  # warms the server's caches for both
-        dump, full, resync, rss_full, rss_again = self.sync(db)
-        per_table, note = self.per_table(db, names)
-        return Row(label, self.count_tables(db), len(names), dump, full, resync, rss_full,
-                   rss_again, per_table, note)
+        table = self.server.psql(
+            "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND NOT c.relispartition AND "
+            "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_' "
+            "ORDER BY 1 LIMIT 1", db, args=["-At"]).strip()
+        dump, full, resync, check, migration, rss_full, rss_again = self.sync(db, table)
+        per_table, note = self.per_table(db, names) if self.cap > 0 else (None, "skipped")
+        return Row(label, self.count_tables(db), len(names), dump, full, resync, check,
+                   migration, rss_full, rss_again, per_table, note)
 
 
 def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
@@ -268,7 +285,8 @@ def machine(server: ThrowawayPostgres) -> list[str]:
 
 
 HEADER = (f"{'schema':<16}{'tables':>7}{'files':>7}{'pg_dump':>9}{'sync':>8}{'x':>6}"
-          f"{'re-sync':>9}{'x':>6}{'per-table':>11}{'x':>6}{'RSS sync':>10}{'re-sync':>9}")
+          f"{'no-chg':>8}{'x':>6}{'check':>8}{'x':>6}{'1-col':>8}{'x':>6}"
+          f"{'per-table':>11}{'x':>6}{'RSS sync':>10}{'no-chg':>8}")
 
 
 def format_row(r: Row) -> str:
@@ -276,8 +294,10 @@ def format_row(r: Row) -> str:
         f"{'~' if r.per_table_note != 'measured' else ''}{r.per_table:.1f}s")
     per_x = "-" if r.per_table is None else f"{r.per_table / r.pg_dump:.0f}"
     return (f"{r.schema:<16}{r.tables:>7}{r.files:>7}{r.pg_dump:>8.2f}s{r.sync:>7.2f}s"
-            f"{r.sync / r.pg_dump:>6.2f}{r.resync:>8.2f}s{r.resync / r.pg_dump:>6.2f}"
-            f"{per:>11}{per_x:>6}{r.rss_sync:>7.0f} MB{r.rss_resync:>6.0f} MB")
+            f"{r.sync / r.pg_dump:>6.2f}{r.resync:>7.2f}s{r.resync / r.pg_dump:>6.2f}"
+            f"{r.check:>7.2f}s{r.check / r.pg_dump:>6.2f}"
+            f"{r.migration:>7.2f}s{r.migration / r.pg_dump:>6.2f}"
+            f"{per:>11}{per_x:>6}{r.rss_sync:>7.0f} MB{r.rss_resync:>5.0f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -290,19 +310,20 @@ def main(argv: list[str] | None = None) -> int:
                     "per-table cap, and sizes 100,500 unless --sizes is given")
     ap.add_argument("--per-table-cap", type=float, default=None,
                     help="seconds a per-table run may take before it is extrapolated "
-                    "(default 30, 10 with --quick)")
+                    "(default 30, 10 with --quick; 0 skips the per-table column)")
     args = ap.parse_args(argv)
     sizes_given = any(a.startswith("--sizes") for a in (argv or sys.argv[1:]))
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.quick and not sizes_given:
         sizes = [100, 500]
     runs = 1 if args.quick else 3
-    cap = args.per_table_cap or (10.0 if args.quick else 30.0)
+    cap = args.per_table_cap if args.per_table_cap is not None else (
+        10.0 if args.quick else 30.0)
 
     # pgdoc's byte code, as an installed pgdoc has it (PYTHONDONTWRITEBYTECODE, set on
     # some machines, would make every run compile the sources again).
     compileall.compile_dir(str(ROOT / "pgdoc"), quiet=1)
-    bindir = find_bindir()
+    bindir = default_bindir()
     if bindir is None:
         print(f"make bench: {NOT_FOUND_MESSAGE}", file=sys.stderr)
         return 3

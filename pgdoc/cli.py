@@ -174,9 +174,12 @@ def _summary_lines(p: Plan) -> list[str]:
     else:
         head = f"Found {len(rels)} {noun} ({counts})"
     lines = [head]
-    lines += [f"  {NEW} {r.display}" for r in p.new]
-    lines += [f"  ~ {r.display}" for r in p.changed]
-    lines += [f"  {ORPHANED} {name} (orphaned: {file})" for file, name in sorted(p.orphans.items())]
+    # Names reach the terminal escaped: no control character, escape sequence or bidi
+    # override from the database is printed raw.
+    lines += [f"  {NEW} {for_terminal(r.display)}" for r in p.new]
+    lines += [f"  ~ {for_terminal(r.display)}" for r in p.changed]
+    lines += [f"  {ORPHANED} {for_terminal(name)} (orphaned: {for_terminal(file)})"
+              for file, name in sorted(p.orphans.items())]
     return lines
 
 
@@ -432,7 +435,7 @@ def list_cmd(**kw: Any) -> int:
         return EXIT_OK
     width = max((len(r[1]) for r in rows), default=0)
     for status, name, kind, _f in rows:
-        click.echo(f"{status} {name.ljust(width)}  {kind}")
+        click.echo(f"{status} {for_terminal(name).ljust(width)}  {kind}")
     for f in orphans:
         click.echo(f"{ORPHANED} {f}  (orphaned file)")
     return EXIT_OK

@@ -17,10 +17,15 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import ParamSpec
+from typing import Any, ParamSpec
 
 from pgdoc.config import Config
-from pgdoc.docs.objects import assign_objects, index_sections, render_object_file
+from pgdoc.docs.objects import (
+    assign_objects,
+    index_sections,
+    render_object_file,
+    schema_json_objects,
+)
 from pgdoc.docs.render import MARKER, compose, render_header
 from pgdoc.docs.split import PG_CLASS, Options, canonical_order, render_ddl, split_entries
 from pgdoc.errors import ConfigError, SchemaChanged, ToolError
@@ -182,11 +187,13 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
                 check_complete(wanted, by_rel, _dumped_schemas(cfg, found, tables))
             del whole_by_rel
         objects = sections = None
+        object_json: dict[str, list[dict[str, Any]]] = {}
         if facts is not None:
             assigned = assign_objects(unassigned, facts, grants=options.grants)
             objects = {path: render_object_file(path, es, facts, options)
                        for path, es in assigned.items()}
             sections = index_sections(facts, assigned)
+            object_json = schema_json_objects(facts, assigned)
     # The catalog's owners and names serve only the split: freed before the files are
     # rendered and compared.
     catalog = dataclasses.replace(catalog, owners={}, names={})
@@ -196,7 +203,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
-                object_sections=sections or [])
+                object_sections=sections or [], object_json=object_json)
 
 
 def _check_schemas(cfg: Config, found: Probe) -> None:

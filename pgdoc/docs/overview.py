@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pgdoc.docs.erd import ERD_MARKER, erd_files
 from pgdoc.docs.index import (
@@ -43,7 +44,9 @@ class Overview:
 def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
                      title: str = DEFAULT_TITLE,
                      pg_dump_major: int | None = None,
-                     extra_sections: Sequence[str] = ()) -> Overview:
+                     extra_sections: Sequence[str] = (),
+                     objects_json: Mapping[str, list[dict[str, Any]]] | None = None
+                     ) -> Overview:
     """`title`: the config's `title:`; `pg_dump_major`: the pg_dump that wrote the DDL
     (recorded in `_index.md` and `schema.json`), None when unknown; `extra_sections`: the
     index's sections for the other objects (functions, types, ...)."""
@@ -54,7 +57,7 @@ def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
             INDEX_FILE: index_renderer(title, rows, extra_sections,
                                        erd_max_tables=erd_max_tables,
                                        pg_dump_major=pg_dump_major),
-            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows, pg_dump_major),
+            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows, pg_dump_major, objects_json),
         },
     )
 

@@ -14,7 +14,7 @@ Nothing here describes the connection or the sync (no database name, host, statu
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pgdoc.docs.index import Row
@@ -35,9 +35,12 @@ def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str,
 
 
 def schema_json_renderer(catalog: Catalog, rows: list[Row],
-                         pg_dump_major: int | None = None) -> Callable[[str], str]:
+                         pg_dump_major: int | None = None,
+                         objects: Mapping[str, list[dict[str, Any]]] | None = None
+                         ) -> Callable[[str], str]:
     """`schema.json` rendered now but for its fingerprint, which needs every table file:
-    returns what fills that in."""
+    returns what fills that in. `objects`: the other objects' lists (`functions`,
+    `types`, `sequences`, `objects`), written after the tables."""
     referenced_by: dict[int, list[dict[str, Any]]] = {}
     for src in catalog.relations.values():
         for fk in src.foreign_keys:
@@ -63,11 +66,12 @@ def schema_json_renderer(catalog: Catalog, rows: list[Row],
         head: dict[str, Any] = {"format": FORMAT, "fingerprint": fingerprint}
         if pg_dump_major is not None:
             head["pg_dump_major"] = pg_dump_major
-        return _document(head, tables, orphans)
+        return _document(head, tables, orphans, objects or {})
     return finish
 
 
-def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, Any]]) -> str:
+def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, Any]],
+              objects: Mapping[str, list[dict[str, Any]]] | None = None) -> str:
     pieces = ["{\n"]
     for key, value in head.items():
         pieces += [_INDENT, _encode(key), ": ", _layout(value, 1), ",\n"]
@@ -75,6 +79,9 @@ def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, A
     if tables:
         pieces += ["\n", _INDENT * 2, f",\n{_INDENT * 2}".join(tables), f"\n{_INDENT}"]
     pieces.append("]")
+    for key, items in (objects or {}).items():
+        if items:
+            pieces += [",\n", _INDENT, _encode(key), ": ", _layout(items, 1)]
     if orphans:
         pieces += [",\n", _INDENT, '"orphaned_files": ', _layout(orphans, 1)]
     pieces.append("\n}\n")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pgdoc.docs.index import (
     CURRENT,
@@ -56,6 +57,7 @@ class Docs:
     # run does not write them (`pgdoc sync TABLE...`)
     objects: dict[str, str] | None = None
     object_sections: list[str] = field(default_factory=list)  # their sections of the index
+    object_json: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # schema.json's
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,8 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
     def overview() -> tuple[dict[str, str], list[str]]:
         prepared = (early.pop() if early and not docs.object_sections
                     else prepare_overview(docs.catalog, view.rows, erd_max_tables, view.title,
-                                          view.pg_dump_major, docs.object_sections))
+                                          view.pg_dump_major, docs.object_sections,
+                                          docs.object_json))
         files = prepared.files(fingerprint(current))
         del prepared
         writes = {n: t for n, t in files.items() if read_pgdocs(folder, n) != t}
