@@ -463,11 +463,14 @@ def check(**kw: Any) -> int:
     tools = _tools(cfg, rep)
     seen = None if kw["per_table"] or kw["full"] else unchanged.look(cfg, tools, cfg.output)
     if seen is not None and seen.unchanged:
+        rep.debug("the catalog fingerprint and the folder are as when they last matched: "
+                  "no pg_dump needed (--full reads everything)")
         if rep.as_json:
-            rep.json({"output": str(cfg.output), "drift": False, "dumped": False})
+            rep.json({"output": str(cfg.output), "drift": False, "changed": False,
+                      "dumped": False, "files_written": [], "files_deleted": []})
         else:
-            rep.out(f"Docs are up to date (catalog fingerprint unchanged since they last "
-                    f"matched, {cfg.output}).")
+            tables = len(existing_files(cfg.output))
+            rep.out(f"Docs are up to date ({tables} tables in {cfg.output}).")
         return EXIT_OK
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
                progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))

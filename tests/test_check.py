@@ -73,6 +73,10 @@ def test_check_names_new_changed_and_orphaned_tables_and_writes_nothing(
         "  + survey_notes",
         "  ~ users",
         "  ⚠ legacy_sessions (orphaned: legacy_sessions.sql)",
+        "What changed:",
+        "  legacy_sessions: table removed",
+        "  survey_notes: table added (1 column)",
+        "  users: column name added (text, NULL)",
         "Run 'pgdoc sync' and commit the output folder.",
     ]
     assert snapshot(DOCS) == before

@@ -121,7 +121,8 @@ def test_statistics_and_publication_membership_are_left_out_with_their_comments(
 def test_a_relation_left_out_of_the_docs_leaves_all_its_entries_out() -> None:
     split = split_entries(dump(), catalog(), lambda oid: oid if oid == EVENTS else None)
     assert set(split.by_relation) == {EVENTS}
-    assert set(ids(split.unassigned)) == set(range(1, 21)) - {4, 10, 16}
+    assert set(ids(split.unassigned)) == {1, 2, 17, 18, 19, 20}
+    assert set(ids(split.undocumented)) == set(range(1, 21)) - {1, 2, 4, 10, 16, 17, 18, 19, 20}
 
 
 def test_canonical_order_main_entry_then_types_then_names_annotations_after_theirs() -> None:
