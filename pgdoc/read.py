@@ -29,6 +29,7 @@ from pgdoc.docs.objects import (
 from pgdoc.docs.render import MARKER, compose, render_header
 from pgdoc.docs.split import PG_CLASS, Options, canonical_order, render_ddl, split_entries
 from pgdoc.errors import ConfigError, SchemaChanged, ToolError
+from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
 from pgdoc.folder.writer import existing_files
@@ -358,10 +359,8 @@ _RECORDED = re.compile(r'^  "pg_dump_major": (\d+),?$', re.MULTILINE)
 def recorded_pg_dump_major(folder: Path) -> int | None:
     """The pg_dump major that wrote the docs in `folder`, as schema.json records it (its
     head: the field comes before the tables), or None."""
-    try:
-        with open(folder / "schema.json", "rb") as handle:
-            head = handle.read(2048).decode("utf-8", "replace")
-    except OSError:
+    head = read_head(folder / "schema.json", 2048)  # never blocks: regular files only
+    if head is None:
         return None
     match = _RECORDED.search(head)
     return int(match.group(1)) if match else None

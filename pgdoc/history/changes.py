@@ -35,6 +35,10 @@ _VALUE_MAX = 120  # longer values (comments, expressions) are shortened to this 
 # Table fields that are derived from others or describe the file, not the schema.
 _DERIVED = frozenset({"schema", "name", "sql_name", "file", "status", "referenced_by",
                       "unique_indexes"})
+# Fields of other objects that say who uses them (triggers, defaults, columns) or where
+# they are written: those changes are the users' own, reported with them.
+_USES = frozenset({"file", "triggers", "used_by_defaults", "used_by_columns",
+                   "used_by_fields", "domains"})
 # Table fields only format 2 and later carry: a format-1 document says nothing about them.
 _SINCE_2 = frozenset({"definition", "reads"})
 _TOP_SKIPPED = frozenset({"tables", "orphaned_files", "format", "fingerprint", "database",
@@ -997,6 +1001,10 @@ def _object_list_changes(old: Doc, new: Doc) -> list[tuple[tuple[Any, ...], list
 
 def _object_diff(label: str, key: str, noun: str, old: Mapping[str, Any],
                  new: Mapping[str, Any]) -> list[Change]:
+    if noun == "domain":
+        def facts(d: Mapping[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in d.items() if k not in _USES | {"schema", "name", "kind"}}
+        return _domain_changes(label, facts(old), facts(new))
     values = {"values", "labels", "enum_values"}
     if noun == "enum" or (key == "types" and any(
             isinstance(old.get(f), list) and isinstance(new.get(f), list) for f in values)):
@@ -1006,7 +1014,7 @@ def _object_diff(label: str, key: str, noun: str, old: Mapping[str, Any],
         skip = {field}
     else:
         out, skip = [], set()
-    for field in sorted((old.keys() | new.keys()) - skip - {"schema", "name"}):
+    for field in sorted((old.keys() | new.keys()) - skip - {"schema", "name"} - _USES):
         a, b = old.get(field), new.get(field)
         if a == b or (_empty(a) and _empty(b)):
             continue

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import git
 
-from pgdoc.errors import GitError, GitUsageError, UsageError
+from pgdoc.errors import GitError, GitUsageError, PgdocError, UsageError
+from pgdoc.folder.contents import read_text
 from pgdoc.history.changes import (
     Change,
     change_lines,
@@ -452,12 +453,11 @@ def _reuse(chunks: list[bytes], first: int, old_chunks: list[bytes], old_items: 
 
 
 def _read_working(folder: Path) -> str | None:
+    """The folder's schema.json, when it is a regular file (a FIFO is never opened)."""
     try:
-        return (folder / SCHEMA_JSON).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise UsageError(f"cannot read {folder / SCHEMA_JSON}: {exc.strerror}") from None
+        return read_text(folder / SCHEMA_JSON)
+    except PgdocError as exc:
+        raise UsageError(f"cannot read {folder / SCHEMA_JSON}: {exc.message}") from None
 
 
 def _json(data: dict[str, Any]) -> str:
