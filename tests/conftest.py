@@ -167,6 +167,22 @@ def schema_loader(pg: ThrowawayPostgres) -> SchemaLoader:
     return SchemaLoader(pg)
 
 
+REGRESS_SQL = REPO_ROOT / "tests/sql/regress.sql"
+
+
+@pytest.fixture(scope="session")
+def regress_db(pg: ThrowawayPostgres) -> Iterator[str]:
+    """A read-only database of PostgreSQL's own regression-suite objects (tests/sql/
+    regress.sql: typed tables, inheritance, partitions of partitions, rules, exclusion
+    constraints, collations, ...). Loaded without stopping at errors: a few statements
+    of 15's suite fail on newer servers."""
+    name = f"s_regress_{uuid.uuid4().hex[:8]}"
+    pg.create_database(name)
+    pg._psql(["-v", "ON_ERROR_STOP=0", "-f", str(REGRESS_SQL)], name, stdin=None)
+    yield name
+    pg.drop_database(name)
+
+
 @pytest.fixture(scope="session")
 def awkward_db(schema_loader: SchemaLoader) -> str:
     """A read-only database loaded from tests/sql/awkward.sql (awkward names of every kind)."""
