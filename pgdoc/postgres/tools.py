@@ -399,7 +399,11 @@ def classify_failure(name: str, code: int, stderr: str, tools: PgTools) -> ToolE
     if "lock timeout" in low or "could not obtain lock" in low or (
         locked and "statement timeout" in low
     ):
-        where = f"on table {locked.group(1)}" if locked else "while reading the catalog"
+        batch = _lock_list(locked.group(1)) if locked else []
+        where = ("while reading the catalog" if not batch else f"on table {batch[0]}"
+                 if len(batch) == 1 else  # pg_dump 18 locks tables in batches
+                 f"on one of {len(batch)} tables ({', '.join(batch[:3])}"
+                 f"{', ...' if len(batch) > 3 else ''})")
         return DatabaseError(
             f"timed out after {tools.lock_timeout:g}s waiting for a lock {where}: another "
             "session holds it",
@@ -468,7 +472,11 @@ def _permission_error(kind: str, name: str, locked: re.Match[str] | None,
             f"'{'.'.join(map(_glob_escape, _unquote_parts(name)))}.*' to 'exclude' in the "
             "config; see README, Permissions",
         )
-    qualified = locked.group(1) if locked else name
+    qualified = name
+    if locked:  # the table pg_dump tried to lock; pg_dump 18 locks several in one statement
+        batch = _lock_list(locked.group(1))
+        same = [q for q in batch if _unquote_parts(q)[-1:] == _unquote_parts(name)[-1:]]
+        qualified = same[0] if len(same) == 1 else batch[0] if len(batch) == 1 else name
     pattern = ".".join(map(_glob_escape, _unquote_parts(qualified)))
     return DatabaseError(
         f"permission denied: {who} lacks the SELECT privilege on table {qualified}, which "
@@ -476,6 +484,12 @@ def _permission_error(kind: str, name: str, locked: re.Match[str] | None,
         hint=f"GRANT SELECT ON {qualified} TO {grantee}, or add '{pattern}' to 'exclude' in "
         "the config; see README, Permissions",
     )
+
+
+def _lock_list(text: str) -> list[str]:
+    """The tables of a `LOCK TABLE a, "b, c", d` statement, as written (quotes kept)."""
+    return [m.group(0).strip() for m in re.finditer(r'(?:"(?:[^"]|"")*"|[^",])+', text)
+            if m.group(0).strip()]
 
 
 def _unquote_parts(qualified: str) -> list[str]:
