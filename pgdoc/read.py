@@ -27,7 +27,14 @@ from pgdoc.docs.objects import (
     schema_json_objects,
 )
 from pgdoc.docs.render import MARKER, compose, render_header
-from pgdoc.docs.split import PG_CLASS, Options, canonical_order, render_ddl, split_entries
+from pgdoc.docs.split import (
+    PG_CLASS,
+    PG_STATISTIC_EXT,
+    Options,
+    canonical_order,
+    render_ddl,
+    split_entries,
+)
 from pgdoc.errors import ConfigError, SchemaChanged, ToolError
 from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
@@ -158,7 +165,10 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
             wanted = select_tables(rels, tables) if tables else rels
             if not dumps and not (per_table and tables):
-                if tables and len(wanted) <= 2 * cfg.jobs:
+                # pg_dump -t leaves extended statistics out: tables with some are read from
+                # the whole dump.
+                if tables and len(wanted) <= 2 * cfg.jobs and not _has_statistics(
+                        catalog, wanted, fold):
                     args = [a for r in wanted for t in _tree(catalog, r, fold)
                             for a in ("-t", _pattern(t.schema, t.name))]
                 else:
@@ -186,6 +196,8 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             if not per_table:
                 by_rel = whole_by_rel
                 check_complete(wanted, by_rel, _dumped_schemas(cfg, found, tables))
+            else:
+                _add_statistics(by_rel, whole_by_rel)
             del whole_by_rel
         objects = sections = None
         object_json: dict[str, list[dict[str, Any]]] = {}
@@ -205,6 +217,25 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
                 object_sections=sections or [], object_json=object_json)
+
+
+def _has_statistics(catalog: Catalog, rels: list[Relation], fold: bool) -> bool:
+    """Whether any of these relations (or a partition folded into one) owns extended
+    statistics, which only a dump of its schema writes."""
+    owning = {rel for (tableoid, _oid), rel in catalog.owners.items()
+              if tableoid == PG_STATISTIC_EXT}
+    return any(t.oid in owning for r in rels for t in _tree(catalog, r, fold))
+
+
+def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]]) -> None:
+    """The per-table path: each table's extended statistics (and what annotates them) from
+    the whole dump, since `pg_dump -t` leaves them out."""
+    for oid, entries in whole.items():
+        stats = {e.dump_id for e in entries if e.desc == "STATISTICS"}
+        if not stats or oid not in by_rel:
+            continue
+        extra = [e for e in entries if e.dump_id in stats or set(e.deps) & stats]
+        by_rel[oid] = canonical_order([*by_rel[oid], *extra], oid)
 
 
 def _check_schemas(cfg: Config, found: Probe) -> None:

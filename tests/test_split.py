@@ -7,6 +7,7 @@ from __future__ import annotations
 from pgdoc.docs.split import (
     PG_CLASS,
     PG_REWRITE,
+    PG_STATISTIC_EXT,
     Options,
     canonical_order,
     entry_text,
@@ -18,7 +19,7 @@ from pgdoc.docs.split import (
 from pgdoc.model import Catalog, Relation
 from pgdoc.postgres.archive import Entry
 
-PG_CONSTRAINT, PG_STATISTIC_EXT, PG_PUBLICATION_REL, PG_PROC = 2606, 3381, 6106, 1255
+PG_CONSTRAINT, PG_PUBLICATION_REL, PG_PROC = 2606, 6106, 1255
 USERS, EVENTS, P1, P2, USERS_PKEY, EVENTS_IDX, P1_IDX, P2_IDX = range(16384, 16392)
 
 
@@ -41,7 +42,7 @@ def catalog() -> Catalog:
     owners = {(PG_CLASS, oid): oid for oid in rels}
     owners.update({(PG_CLASS, USERS_PKEY): USERS, (PG_CLASS, EVENTS_IDX): EVENTS,
                    (PG_CLASS, P1_IDX): P1, (PG_CLASS, P2_IDX): P2,
-                   (PG_CONSTRAINT, 30001): USERS})
+                   (PG_CONSTRAINT, 30001): USERS, (PG_STATISTIC_EXT, 40001): USERS})
     names = {(r.schema, r.name): oid for oid, r in rels.items()}
     names.update({("public", "users_pkey"): USERS_PKEY, ("public", "events_idx"): EVENTS_IDX,
                   ("parts", "p x\ny_idx"): P1_IDX, ("parts", "p x y_idx"): P2_IDX})
@@ -77,7 +78,8 @@ def dump() -> list[Entry]:
         entry(15, "COMMENT", "CONSTRAINT users_pkey ON users", deps=(9,)),
         entry(16, "ACL", "TABLE users", deps=(3,)),
         entry(17, "COMMENT", "FUNCTION f()", deps=(2,)),
-        # What pg_dump -t never writes, and a comment that follows it out.
+        # Extended statistics (their table's, though pg_dump -t leaves them out) and a
+        # publication's membership (the publication's), each with what annotates it.
         entry(18, "STATISTICS", "users_stats", class_oid=PG_STATISTIC_EXT, oid=40001,
               deps=(3,)),
         entry(19, "COMMENT", "STATISTICS users_stats", deps=(18,)),
@@ -95,13 +97,13 @@ def test_partitions_fold_into_their_root_and_the_rest_goes_apart() -> None:
     roots = {USERS, EVENTS}
     split = split_entries(dump(), cat, lambda oid: EVENTS if oid in (P1, P2) else
                        oid if oid in roots else None)
-    assert ids(split.by_relation[USERS]) == [3, 9, 15]
+    assert ids(split.by_relation[USERS]) == [3, 9, 15, 18, 19]
     assert sorted(ids(split.by_relation[EVENTS])) == [4, 5, 6, 7, 8, 10, 11, 12, 13, 14]
-    assert ids(split.unassigned) == [1, 2, 17, 18, 19, 20]
+    assert ids(split.unassigned) == [1, 2, 17, 20]
     assert ids(split.left_out) == [16]  # the grant: grants are off by default
     with_grants = split_entries(dump(), cat, lambda oid: oid if oid in roots else EVENTS
                                 if oid in (P1, P2) else None, Options(grants=True))
-    assert ids(with_grants.by_relation[USERS]) == [3, 16, 9, 15]
+    assert ids(with_grants.by_relation[USERS]) == [3, 16, 9, 15, 18, 19]
 
 
 def test_attach_entries_with_lookalike_names_go_to_their_own_partition() -> None:
@@ -111,18 +113,17 @@ def test_attach_entries_with_lookalike_names_go_to_their_own_partition() -> None
     assert ids(split.by_relation[EVENTS]) == [4, 10]
 
 
-def test_statistics_and_publication_membership_are_left_out_with_their_comments() -> None:
+def test_statistics_go_to_their_table_publication_membership_does_not() -> None:
     split = split_entries(dump(), catalog(), lambda oid: oid)
-    placed = {e.desc for es in split.by_relation.values() for e in es}
-    assert not placed & {"STATISTICS", "PUBLICATION TABLE"}
-    assert {18, 19, 20} <= set(ids(split.unassigned))
+    assert {18, 19} <= set(ids(split.by_relation[USERS]))
+    assert 20 in ids(split.unassigned)
 
 
 def test_a_relation_left_out_of_the_docs_leaves_all_its_entries_out() -> None:
     split = split_entries(dump(), catalog(), lambda oid: oid if oid == EVENTS else None)
     assert set(split.by_relation) == {EVENTS}
-    assert set(ids(split.unassigned)) == {1, 2, 17, 18, 19, 20}
-    assert set(ids(split.undocumented)) == set(range(1, 21)) - {1, 2, 4, 10, 16, 17, 18, 19, 20}
+    assert set(ids(split.unassigned)) == {1, 2, 17, 20}
+    assert set(ids(split.undocumented)) == set(range(1, 21)) - {1, 2, 4, 10, 16, 17, 20}
 
 
 def test_canonical_order_main_entry_then_types_then_names_annotations_after_theirs() -> None:

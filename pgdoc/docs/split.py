@@ -12,8 +12,9 @@ functions, ...) are returned apart, and so are, by rule:
 - the session preamble (`ENCODING`, `STDSTRINGS`, `SEARCHPATH`) and the `DATABASE` entries,
   which hold the database's name: environment facts, never written;
 - grants (`ACL`, `DEFAULT ACL`) unless `grants` is on;
-- extended statistics (`CREATE STATISTICS`) and publication memberships, which
-  `pg_dump -t` never writes with a table.
+- publication memberships, which `pg_dump -t` never writes with a table (they go with their
+  publication). Extended statistics (`CREATE STATISTICS`), which `pg_dump -t` leaves out too,
+  do belong to their table's file: the per-table path takes them from the whole dump.
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ _RANK = {desc: i for i, desc in enumerate(TYPE_ORDER)}
 _ANNOTATIONS = frozenset({"COMMENT", "SECURITY LABEL", "ACL", "SEQUENCE OWNED BY"})
 # Entries about a table that `pg_dump -t` never writes (see the module's docstring); their
 # comments follow them out, through their dependencies.
-NOT_WITH_TABLE = frozenset({"STATISTICS", "PUBLICATION TABLE"})
+NOT_WITH_TABLE = frozenset({"PUBLICATION TABLE"})
+# pg_statistic_ext's oid: extended statistics go to their table's file, though `pg_dump -t`
+# leaves them out (the per-table path takes them from the whole dump).
+PG_STATISTIC_EXT = 3381
 # Never in any file: the session's settings and the database's own entries (its name).
 PREAMBLE = frozenset({"ENCODING", "STDSTRINGS", "SEARCHPATH", "DATABASE",
                       "DATABASE PROPERTIES"})

@@ -217,6 +217,10 @@ SELECT json_build_object(
     UNION ALL
     SELECT 'pg_catalog.pg_attrdef'::regclass::oid, ad.oid, ad.adrelid
       FROM pg_catalog.pg_attrdef ad JOIN rels ON rels.oid = ad.adrelid
+    UNION ALL
+    -- Extended statistics (CREATE STATISTICS) belong to their table's file.
+    SELECT 'pg_catalog.pg_statistic_ext'::regclass::oid, x.oid, x.stxrelid
+      FROM pg_catalog.pg_statistic_ext x JOIN rels ON rels.oid = x.stxrelid
   ) o),
  -- The `_RETURN` rules of views: a whole-database dump may split a view into a placeholder
  -- and this rule (see pgdoc.docs.split).
