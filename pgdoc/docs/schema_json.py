@@ -88,11 +88,17 @@ def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, A
     return "".join(pieces)  # one join: the file's text exists once, not three times
 
 
+# The other objects' lists, after the tables (see pgdoc.docs.objects.schema_json_objects).
+OBJECT_LISTS = ("functions", "types", "sequences", "objects")
+
+
 def canonical(data: dict[str, Any]) -> str:
     """The canonical text of parsed `schema.json` data (used to check files)."""
-    head = {k: v for k, v in data.items() if k not in ("tables", "orphaned_files")}
+    objects = {k: data[k] for k in OBJECT_LISTS if k in data}
+    head = {k: v for k, v in data.items()
+            if k not in ("tables", "orphaned_files", *OBJECT_LISTS)}
     return _document(head, [_layout(t, 2) for t in data["tables"]],
-                     data.get("orphaned_files", []))
+                     data.get("orphaned_files", []), objects)
 
 
 def _layout(value: Any, depth: int) -> str:
