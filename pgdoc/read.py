@@ -41,8 +41,11 @@ from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
 from pgdoc.folder.writer import existing_files
 from pgdoc.model import Catalog, ForeignKey, Relation
+from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
+from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION as FINGERPRINT_MIN_VERSION
+from pgdoc.postgres.fingerprint import Fingerprint, fingerprint_in
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
 from pgdoc.postgres.tools import Child, PgTools, choose_bin_dir, end_children
@@ -138,7 +141,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     fold = cfg.partitions == "fold"
     options = options_of(cfg)
     progress.phase("Connecting")
-    with _gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
+    with _gc_paused(), ThreadPoolExecutor(max_workers=3) as pool:
         # pg_dump's version is asked (and cached) while psql connects.
         pool.submit(_warm_version, tools)
         with Session(tools, cfg.schemas) as session:
@@ -159,8 +162,11 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             if at_once:
                 dumps.append(Dump(tools, _schema_args(cfg.schemas, found.partition_schemas),
                                   found))
+            # The other objects' facts and the catalog fingerprint are read in a second
+            # session that joins the snapshot, beside the catalog query.
+            side = pool.submit(_side_queries, tools, cfg, found, not tables)
             catalog = load_catalog(session, found.version, cfg.schemas, cfg.views)
-            facts = read_objects(session, found.version) if not tables else None
+            facts, fingerprint = side.result()
             rels = documented(catalog, cfg.include, cfg.exclude, fold)
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
             wanted = select_tables(rels, tables) if tables else rels
@@ -216,7 +222,8 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
-                object_sections=sections or [], object_json=object_json)
+                object_sections=sections or [], object_json=object_json,
+                fingerprint=fingerprint)
 
 
 def _has_statistics(catalog: Catalog, rels: list[Relation], fold: bool) -> bool:
@@ -236,6 +243,22 @@ def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]
             continue
         extra = [e for e in entries if e.dump_id in stats or set(e.deps) & stats]
         by_rel[oid] = canonical_order([*by_rel[oid], *extra], oid)
+
+
+def _side_queries(tools: PgTools, cfg: Config, found: Probe, objects: bool
+                  ) -> tuple[ObjectFacts | None, Fingerprint | None]:
+    """The objects' facts (unless only some tables are refreshed) and the fingerprint (on
+    servers that have one), read in a session of the same snapshot."""
+    want_fingerprint = objects and found.version >= FINGERPRINT_MIN_VERSION  # whole runs
+    if not (objects or want_fingerprint):
+        return None, None
+    with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
+        if found.encoding == "SQL_ASCII":
+            side.query("SET client_encoding = 'SQL_ASCII';", _Bytes())
+        facts = read_objects(side, found.version) if objects else None
+        fp = (fingerprint_in(side, found.version, cfg.owners, cfg.grants)
+              if want_fingerprint else None)
+    return facts, fp
 
 
 def _check_schemas(cfg: Config, found: Probe) -> None:

@@ -35,7 +35,10 @@ class Look:
 
 
 def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
-    """Read the fingerprint (before any pg_dump) and compare it with the saved one."""
+    """Read the fingerprint (before any pg_dump) and compare it with the saved one. A
+    folder without pgdoc's files (a first sync) cannot be unchanged: nothing is read."""
+    if not own_files(folder):
+        return Look(None, False)
     try:
         version = int(tools.run("psql", ["-X", "-A", "-t", "-q", "-c",
                                          "SHOW server_version_num"]).strip())
@@ -50,13 +53,14 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     return Look(fp, same)
 
 
-def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
-    """After a run that left the folder matching the database as `seen` found it: save the
-    fingerprint for the next run. A failure here only costs a dump next time."""
-    if seen.fingerprint is None:
+def remember(cfg: Config, tools: PgTools, folder: Path, fp: Fingerprint | None) -> None:
+    """After a run that left the folder matching the database as `fp` describes it (read
+    in the dump's snapshot, or before it): save it for the next run. A failure here only
+    costs a dump next time."""
+    if fp is None:
         return
     with contextlib.suppress(OSError, PgdocError):
-        cache.save(folder, _key(cfg, tools, folder, seen.fingerprint), seen.fingerprint)
+        cache.save(folder, _key(cfg, tools, folder, fp), fp)
 
 
 def _key(cfg: Config, tools: PgTools, folder: Path, fp: Fingerprint) -> str:

@@ -139,6 +139,11 @@ def index_renderer(title: str, rows: list[Row], extra_sections: Iterable[str] = 
     for section in extra_sections:
         out += [section.rstrip(), ""]
     before, after = "\n".join(head), "\n".join(out).rstrip()
-    return lambda fp: (f"{before}\n- Schema fingerprint: `{fp}` (changes only when the schema "
-                       f"does; `git log -1 -- .` in this folder says when it last did)\n"
-                       f"{after}\n")
+
+    def fill(fp: str, later_sections: Iterable[str] = ()) -> str:
+        """The index with its fingerprint, and sections known only after the dump."""
+        tail = "".join(f"\n\n{section.rstrip()}" for section in later_sections)
+        return (f"{before}\n- Schema fingerprint: `{fp}` (changes only when the schema "
+                f"does; `git log -1 -- .` in this folder says when it last did)\n"
+                f"{after}{tail}\n")
+    return fill

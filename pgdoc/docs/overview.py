@@ -35,10 +35,23 @@ class Overview:
     file: a sync renders this while pg_dump runs, and fills the fingerprint in after."""
 
     fixed: dict[str, str]  # file name -> content: the files without a fingerprint
-    pending: dict[str, Callable[[str], str]]  # file name -> fingerprint -> content
+    # file name -> (fingerprint, what the other objects add) -> content
+    pending: dict[str, Callable[..., str]]
 
-    def files(self, fingerprint: str) -> dict[str, str]:
-        return {**self.fixed, **{name: fill(fingerprint) for name, fill in self.pending.items()}}
+    def files(self, fingerprint: str, extra_sections: Sequence[str] = (),
+              objects_json: Mapping[str, list[dict[str, Any]]] | None = None
+              ) -> dict[str, str]:
+        """The files, with the fingerprint and what the other objects add (the index's
+        sections for them, schema.json's lists): known only once the dump is read."""
+        out = dict(self.fixed)
+        for name, fill in self.pending.items():
+            if name == INDEX_FILE:
+                out[name] = fill(fingerprint, extra_sections)
+            elif name == SCHEMA_JSON_FILE:
+                out[name] = fill(fingerprint, objects_json)
+            else:
+                out[name] = fill(fingerprint)
+        return out
 
 
 def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,

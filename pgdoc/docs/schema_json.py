@@ -62,11 +62,12 @@ def schema_json_renderer(catalog: Catalog, rows: list[Row],
     orphans = [{"file": r.filename, "was": r.orphan_name or r.filename}
                for r in sorted(rows, key=lambda r: r.filename) if r.rel is None]
 
-    def finish(fingerprint: str) -> str:
+    def finish(fingerprint: str,
+               later: Mapping[str, list[dict[str, Any]]] | None = None) -> str:
         head: dict[str, Any] = {"format": FORMAT, "fingerprint": fingerprint}
         if pg_dump_major is not None:
             head["pg_dump_major"] = pg_dump_major
-        return _document(head, tables, orphans, objects or {})
+        return _document(head, tables, orphans, later if later is not None else objects or {})
     return finish
 
 

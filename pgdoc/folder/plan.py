@@ -40,6 +40,7 @@ from pgdoc.folder.naming import decode_filename
 from pgdoc.folder.writer import discard, publish, stage
 from pgdoc.model import Catalog, Relation
 from pgdoc.postgres.archive import Entry
+from pgdoc.postgres.fingerprint import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Docs:
     objects: dict[str, str] | None = None
     object_sections: list[str] = field(default_factory=list)  # their sections of the index
     object_json: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # schema.json's
+    # The catalog fingerprint of the same snapshot (None on servers before 13): what the
+    # next run compares with (see pgdoc.unchanged)
+    fingerprint: Fingerprint | None = None
 
 
 @dataclass(frozen=True)
@@ -183,11 +187,10 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
     docs = dataclasses.replace(docs, view=view)
 
     def overview() -> tuple[dict[str, str], list[str]]:
-        prepared = (early.pop() if early and not docs.object_sections
+        prepared = (early.pop() if early
                     else prepare_overview(docs.catalog, view.rows, erd_max_tables, view.title,
-                                          view.pg_dump_major, docs.object_sections,
-                                          docs.object_json))
-        files = prepared.files(fingerprint(current))
+                                          view.pg_dump_major))
+        files = prepared.files(fingerprint(current), docs.object_sections, docs.object_json)
         del prepared
         writes = {n: t for n, t in files.items() if read_pgdocs(folder, n) != t}
         return writes, stale_erd_files(folder, files)

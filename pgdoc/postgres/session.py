@@ -123,9 +123,13 @@ class Session:
     """`with Session(tools, schemas) as s:` opens the transaction; `s.probe` is its first
     answer; `s.query(sql, sink)` runs SQL in it; `s.release()` ends it."""
 
-    def __init__(self, tools: PgTools, schemas: Iterable[str] = ()) -> None:
+    def __init__(self, tools: PgTools, schemas: Iterable[str] = (),
+                 snapshot: str | None = None) -> None:
+        """`snapshot`: join that exported snapshot (a second session reading the same
+        moment) instead of exporting one; `probe` then stays None."""
         self.tools = tools
         self.schemas = sorted(set(schemas))
+        self.snapshot = snapshot
         token = f"--pgdoc-{secrets.token_hex(16)}--"
         self._echo = f"\\echo {token}\n"
         self._router = _Router(token.encode())
@@ -141,6 +145,11 @@ class Session:
             ["-X", "-A", "-t", "-q", "-0", "-v", "ON_ERROR_STOP=1",
              "-v", f"schemas_json={json.dumps(self.schemas)}", *KEEPALIVES],
             stdin=self._stdin, out=self._router, interactive=True)
+        if self.snapshot is not None:
+            literal = "'" + self.snapshot.replace("'", "''") + "'"
+            self.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
+                       f"SET TRANSACTION SNAPSHOT {literal};", _Collect())
+            return self
         answer = _Collect()
         self._send(_PROBE_SQL, answer)
         self._wait_for(self._steps)
