@@ -296,8 +296,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 # (which says whether a local commit was made and is kept).
                 _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
                 raise
-        if not tables:
-            unchanged.remember(cfg, tools, folder, p.docs.fingerprint)
+        if seen is not None:
+            unchanged.remember(cfg, tools, folder, seen.fingerprint)
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 
@@ -479,8 +479,8 @@ def check(**kw: Any) -> int:
         click.echo(f"pgdoc: note: {note}", err=True)
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
-    if not drift:
-        unchanged.remember(cfg, tools, cfg.output, p.docs.fingerprint)
+    if seen is not None and not drift:
+        unchanged.remember(cfg, tools, cfg.output, seen.fingerprint)
     if rep.as_json:
         rep.json(_plan_json(p, cfg.output, drift=drift))
     else:

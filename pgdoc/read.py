@@ -44,7 +44,6 @@ from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
-from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION as FINGERPRINT_MIN_VERSION
 from pgdoc.postgres.fingerprint import Fingerprint, fingerprint_in
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
@@ -249,7 +248,9 @@ def _side_queries(tools: PgTools, cfg: Config, found: Probe, objects: bool
                   ) -> tuple[ObjectFacts | None, Fingerprint | None]:
     """The objects' facts (unless only some tables are refreshed) and the fingerprint (on
     servers that have one), read in a session of the same snapshot."""
-    want_fingerprint = objects and found.version >= FINGERPRINT_MIN_VERSION  # whole runs
+    # The fingerprint of the snapshot only when the caller has none read before the dump
+    # (a first sync saves none: the next run reads one before its dump, and saves that).
+    want_fingerprint = False
     if not (objects or want_fingerprint):
         return None, None
     with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
