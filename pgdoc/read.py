@@ -44,10 +44,9 @@ from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
-from pgdoc.postgres.fingerprint import Fingerprint, fingerprint_in
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
-from pgdoc.postgres.tools import Child, PgTools, choose_bin_dir, end_children
+from pgdoc.postgres.tools import Buffer, Child, PgTools, choose_bin_dir, end_children
 from pgdoc.progress import Progress
 
 P = ParamSpec("P")
@@ -82,7 +81,7 @@ class Dump:
     """One pg_dump writing a custom-format archive to its stdout, in the session's snapshot."""
 
     def __init__(self, tools: PgTools, args: list[str], probe: Probe) -> None:
-        self.sink = _Bytes()
+        self.sink = Buffer()
         encoding = ["--encoding=SQL_ASCII"] if probe.encoding == "SQL_ASCII" else []
         self.child: Child = tools.start(
             "pg_dump", [*tools.pg_dump_args(args, probe.snapshot), *encoding], out=self.sink)
@@ -95,26 +94,13 @@ class Dump:
     def archive(self) -> Archive:
         self.child.wait()
         data = self.sink.data()
-        self.sink = _Bytes()
+        self.sink = Buffer()
         try:
             return read_archive(data)
         except ArchiveError as exc:
             raise ToolError(f"cannot read pg_dump's archive: {exc}",
                             hint="use a pg_dump from PostgreSQL 12 to 18, or set pg_bin_dir") \
                 from None
-
-
-class _Bytes:
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-
-    def write(self, data: bytes) -> None:
-        self.parts.append(data)
-
-    def data(self) -> bytes:
-        out = b"".join(self.parts)
-        self.parts.clear()
-        return out
 
 
 @_retry_if_changed
@@ -140,7 +126,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     fold = cfg.partitions == "fold"
     options = options_of(cfg)
     progress.phase("Connecting")
-    with _gc_paused(), ThreadPoolExecutor(max_workers=3) as pool:
+    with _gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
         # pg_dump's version is asked (and cached) while psql connects.
         pool.submit(_warm_version, tools)
         with Session(tools, cfg.schemas) as session:
@@ -149,9 +135,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             _check_schemas(cfg, found)
             tools.bin_dir = choose_bin_dir(tools, found.version,
                                            recorded_pg_dump_major(folder) if folder else None)
-            if found.encoding == "SQL_ASCII":
-                # Names may be any bytes: passed through as they are (never converted).
-                session.query("SET client_encoding = 'SQL_ASCII';", _Bytes())
+            _set_client_encoding(session, found)
             progress.phase("Reading the catalog and dumping the schema")
             # The whole database's dump needs nothing from the catalog: it starts at once. It
             # also gives the other objects' files (with --per-table too), unless only some
@@ -161,11 +145,11 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             if at_once:
                 dumps.append(Dump(tools, _schema_args(cfg.schemas, found.partition_schemas),
                                   found))
-            # The other objects' facts and the catalog fingerprint are read in a second
-            # session that joins the snapshot, beside the catalog query.
-            side = pool.submit(_side_queries, tools, cfg, found, not tables)
+            # The other objects' facts are read in a second session that joins the
+            # snapshot, beside the catalog query (not when only some tables are refreshed).
+            side = pool.submit(_read_objects, tools, cfg, found) if not tables else None
             catalog = load_catalog(session, found.version, cfg.schemas, cfg.views)
-            facts, fingerprint = side.result()
+            facts = side.result() if side is not None else None
             rels = documented(catalog, cfg.include, cfg.exclude, fold)
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
             wanted = select_tables(rels, tables) if tables else rels
@@ -221,8 +205,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
-                object_sections=sections or [], object_json=object_json,
-                fingerprint=fingerprint)
+                object_sections=sections or [], object_json=object_json)
 
 
 def _has_statistics(catalog: Catalog, rels: list[Relation], fold: bool) -> bool:
@@ -244,22 +227,17 @@ def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]
         by_rel[oid] = canonical_order([*by_rel[oid], *extra], oid)
 
 
-def _side_queries(tools: PgTools, cfg: Config, found: Probe, objects: bool
-                  ) -> tuple[ObjectFacts | None, Fingerprint | None]:
-    """The objects' facts (unless only some tables are refreshed) and the fingerprint (on
-    servers that have one), read in a session of the same snapshot."""
-    # The fingerprint of the snapshot only when the caller has none read before the dump
-    # (a first sync saves none: the next run reads one before its dump, and saves that).
-    want_fingerprint = False
-    if not (objects or want_fingerprint):
-        return None, None
+def _read_objects(tools: PgTools, cfg: Config, found: Probe) -> ObjectFacts:
+    """The other objects' facts, read in a session of the same snapshot."""
     with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
-        if found.encoding == "SQL_ASCII":
-            side.query("SET client_encoding = 'SQL_ASCII';", _Bytes())
-        facts = read_objects(side, found.version) if objects else None
-        fp = (fingerprint_in(side, found.version, cfg.owners, cfg.grants)
-              if want_fingerprint else None)
-    return facts, fp
+        _set_client_encoding(side, found)
+        return read_objects(side, found.version)
+
+
+def _set_client_encoding(session: Session, found: Probe) -> None:
+    """In an SQL_ASCII database names may be any bytes: passed through as they are."""
+    if found.encoding == "SQL_ASCII":
+        session.query("SET client_encoding = 'SQL_ASCII';", Buffer())
 
 
 def _check_schemas(cfg: Config, found: Probe) -> None:
@@ -400,8 +378,7 @@ def read_catalog(cfg: Config, tools: PgTools) -> Catalog:
             found = session.probe
             assert found is not None
             _check_schemas(cfg, found)
-            if found.encoding == "SQL_ASCII":
-                session.query("SET client_encoding = 'SQL_ASCII';", _Bytes())
+            _set_client_encoding(session, found)
             return load_catalog(session, found.version, cfg.schemas, cfg.views)
     except BaseException:
         end_children()

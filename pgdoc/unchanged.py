@@ -54,9 +54,9 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
 
 
 def remember(cfg: Config, tools: PgTools, folder: Path, fp: Fingerprint | None) -> None:
-    """After a run that left the folder matching the database as `fp` describes it (read
-    in the dump's snapshot, or before it): save it for the next run. A failure here only
-    costs a dump next time."""
+    """After a run that left the folder matching the database as `fp` (read before the
+    dump) describes it: save it for the next run. A failure here only costs a dump next
+    time."""
     if fp is None:
         return
     with contextlib.suppress(OSError, PgdocError):

@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
-from pgdoc.docs.split import Options
+from pgdoc.docs.split import GRANTS, PREAMBLE, Options
 from pgdoc.docs.split import entry_text as split_entry_text
 from pgdoc.folder.markers import SQL_MARKER
 from pgdoc.folder.naming import object_path
@@ -46,9 +46,6 @@ from pgdoc.model_objects import (
 from pgdoc.postgres.archive import Entry
 from pgdoc.text import first_line, md_cell, md_code, one_line
 
-PREAMBLE = frozenset({"ENCODING", "STDSTRINGS", "SEARCHPATH", "DATABASE",
-                      "DATABASE PROPERTIES"})
-GRANTS = frozenset({"ACL", "DEFAULT ACL"})
 FUNCTIONS, TYPES, SEQUENCES, OBJECTS = "functions", "types", "sequences", "objects"
 OTHER_FILE = f"{OBJECTS}/other.sql"
 WITHHELD = "'<withheld by pgdoc>'"
@@ -115,15 +112,10 @@ _RANK = {desc: rank for rank, descs in enumerate(_ORDER) for desc in descs}
 _MAX_DEPTH = 8
 
 
-def entry_text(entry: Entry) -> str:
-    """An entry as pgdoc writes it: pg_dump's heading (without `Owner:`), a blank line,
-    the statement text. The heading's fields are made one line each; the statement is
-    verbatim (but for `defn_of`'s withheld secrets), ending with a line break."""
-    defn = defn_of(entry)
-    if defn and not defn.endswith("\n"):
-        defn += "\n"
-    return (f"--\n-- Name: {one_line(entry.tag)}; Type: {one_line(entry.desc)}; "
-            f"Schema: {one_line(entry.namespace) or '-'}\n--\n\n{defn}")
+def entry_text(entry: Entry, options: Options | None = None) -> str:
+    """An entry as pgdoc writes it (see pgdoc.docs.split.entry_text), with `defn_of`'s
+    secrets withheld."""
+    return split_entry_text(replace(entry, defn=defn_of(entry)), options or Options())
 
 
 def defn_of(entry: Entry) -> str:
@@ -317,11 +309,7 @@ def render_object_file(path: str, entries: list[Entry], facts: ObjectFacts,
     """A whole file: pgdoc's marker, the `--` header, a blank line, the entries (written as
     table files write theirs, with owners when `options.owners`)."""
     header = [SQL_MARKER, "--", *header_lines(path, entries, facts)]
-    if options is None:
-        body = "\n".join(entry_text(e) for e in entries)
-    else:
-        body = "\n".join(split_entry_text(replace(e, defn=defn_of(e)), options)
-                         for e in entries)
+    body = "\n".join(entry_text(e, options) for e in entries)
     return "\n".join(line.rstrip() for line in header) + "\n\n" + body
 
 

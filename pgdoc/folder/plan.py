@@ -40,7 +40,6 @@ from pgdoc.folder.naming import decode_filename
 from pgdoc.folder.writer import discard, publish, stage
 from pgdoc.model import Catalog, Relation
 from pgdoc.postgres.archive import Entry
-from pgdoc.postgres.fingerprint import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,6 @@ class Docs:
     objects: dict[str, str] | None = None
     object_sections: list[str] = field(default_factory=list)  # their sections of the index
     object_json: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # schema.json's
-    # The catalog fingerprint of the same snapshot (None on servers before 13): what the
-    # next run compares with (see pgdoc.unchanged)
-    fingerprint: Fingerprint | None = None
 
 
 @dataclass(frozen=True)

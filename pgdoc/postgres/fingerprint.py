@@ -40,7 +40,6 @@ from types import MappingProxyType
 from typing import Any
 
 from pgdoc.errors import DatabaseError
-from pgdoc.postgres.session import Session, _Collect
 from pgdoc.postgres.tools import PgTools
 
 MIN_SERVER_VERSION = 130000
@@ -790,23 +789,6 @@ def _from_answer(data: dict[str, Any]) -> Fingerprint:
     return Fingerprint(server_version=int(data["server_version"]), relations=relations,
                        rest=rest, names=names, parents=parents,
                        system_identifier=system_identifier, database=database)
-
-
-def fingerprint_in(session: Session, server_version: int, owners: bool = False,
-                   grants: bool = False) -> Fingerprint:
-    """The fingerprint read in a snapshot's session (see pgdoc.postgres.session): it then
-    describes exactly the moment pg_dump dumps."""
-    out = _Collect()
-    session.query(fingerprint_sql(server_version, owners, grants), out)
-    raw = b"".join(out.parts).rstrip(b"\0\n").decode("utf-8", "surrogateescape")
-    try:
-        data = json.loads(raw)
-        if data.get("rest") is None:
-            data["rest"] = ""
-        return _from_answer(data)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        raise DatabaseError("unexpected answer from the server: the fingerprint query's "
-                            f"result is {raw.strip()[:80]!r}") from None
 
 
 def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str] = (),

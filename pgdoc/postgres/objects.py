@@ -21,8 +21,8 @@ from pgdoc.model_objects import (
     TriggerUse,
     TypeFacts,
 )
-from pgdoc.postgres.session import Session, _Collect
-from pgdoc.postgres.tools import PgTools
+from pgdoc.postgres.session import Session
+from pgdoc.postgres.tools import Buffer, PgTools
 
 _SQL = r"""
 -- Parallel workers and JIT cost more than they save on catalogs, and compete with pg_dump.
@@ -229,9 +229,9 @@ def load_objects(tools: PgTools, version: int, schemas: Iterable[str] = ()) -> O
 
 def read_objects(session: Session, version: int) -> ObjectFacts:
     """The same facts, read in the snapshot's session (see pgdoc.postgres.session)."""
-    out = _Collect()
+    out = Buffer()
     session.query(objects_sql(version), out)
-    raw = b"".join(out.parts).rstrip(b"\0\n")
+    raw = out.data().rstrip(b"\0\n")
     try:
         data = json.loads(raw.decode("utf-8", "surrogateescape"))
     except ValueError:

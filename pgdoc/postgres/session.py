@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any, Protocol
 
 from pgdoc.errors import DatabaseError
-from pgdoc.postgres.tools import KEEPALIVES, Child, PgTools
+from pgdoc.postgres.tools import KEEPALIVES, Buffer, Child, PgTools
 
 _PROBE_SQL = r"""
 BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
@@ -58,14 +58,6 @@ class Probe:
 
 class Sink(Protocol):
     def write(self, data: bytes) -> object: ...
-
-
-class _Collect:
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-
-    def write(self, data: bytes) -> None:
-        self.parts.append(data)
 
 
 class _Router:
@@ -148,12 +140,12 @@ class Session:
         if self.snapshot is not None:
             literal = "'" + self.snapshot.replace("'", "''") + "'"
             self.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
-                       f"SET TRANSACTION SNAPSHOT {literal};", _Collect())
+                       f"SET TRANSACTION SNAPSHOT {literal};", Buffer())
             return self
-        answer = _Collect()
+        answer = Buffer()
         self._send(_PROBE_SQL, answer)
         self._wait_for(self._steps)
-        raw = b"".join(answer.parts).rstrip(b"\0\n")
+        raw = answer.data().rstrip(b"\0\n")
         try:
             data = json.loads(raw.decode("utf-8", "replace"))
             self.probe = Probe(int(data["version"]), str(data["encoding"]),

@@ -174,14 +174,14 @@ class PgTools:
             out: Sink | None = None) -> str:
         """Run a tool to its end; stdout as text, or written to `out` as it comes (then ""
         is returned). Failures become ToolError/DatabaseError, secrets redacted."""
-        buffer = _Buffer() if out is None else None
+        buffer = Buffer() if out is None else None
         child = self.start(name, args, stdin=stdin, out=out if out is not None else buffer)
         child.wait()
         return "" if buffer is None else buffer.text()
 
     def run_bytes(self, name: str, args: list[str]) -> bytes:
         """Run a tool to its end; its stdout as bytes (a pg_dump archive)."""
-        buffer = _Buffer()
+        buffer = Buffer()
         self.start(name, args, out=buffer).wait()
         return buffer.data()
 
@@ -202,7 +202,7 @@ class PgTools:
                 *args,
                 _env={**self.env, **(env or {})},
                 _in=stdin if stdin is not None else "",
-                _out=_Guarded(out if out is not None else _Buffer(), child),
+                _out=_Guarded(out if out is not None else Buffer(), child),
                 _err=child.stderr,
                 _no_out=True,
                 _no_err=True,
@@ -249,7 +249,7 @@ class Child:
         self.name = name
         self.tools = tools
         self.proc: Any = None
-        self.stderr = _Buffer()
+        self.stderr = Buffer()
         self.failure: BaseException | None = None  # raised by a sink in sh's thread
 
     def wait(self) -> None:
@@ -311,8 +311,8 @@ def end_children() -> None:
         child.end()
 
 
-class _Buffer:
-    """A sink that keeps everything (stderr, small outputs)."""
+class Buffer:
+    """A sink that keeps everything a tool writes (stderr, an archive, a query's answer)."""
 
     def __init__(self) -> None:
         self.parts: list[bytes] = []
