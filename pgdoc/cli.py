@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import sys
 import time
@@ -337,14 +338,17 @@ class GitOutcome:
     target: str | None = None
 
 
-def _gitops() -> Any:
-    """pgdoc.history.repo, imported only when git is used (GitPython needs the git program)."""
+def _git_module(name: str, hint: str) -> Any:
+    """A module of pgdoc.history, imported only when git is used (GitPython needs the git
+    program)."""
     try:
-        from pgdoc.history import repo as gitops
+        return importlib.import_module(f"pgdoc.history.{name}")
     except ImportError as exc:
-        raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}",
-                            hint="install git, or run without --commit/--push") from None
-    return gitops
+        raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}", hint=hint) from None
+
+
+def _gitops() -> Any:
+    return _git_module("repo", "install git, or run without --commit/--push")
 
 
 def _file_names(p: Plan) -> dict[str, str]:
@@ -566,13 +570,7 @@ def log_cmd(rev_range: str | None, **kw: Any) -> int:
 
 
 def _history() -> Any:
-    """pgdoc.history.log, imported only when used (GitPython needs the git program)."""
-    try:
-        from pgdoc.history import log as history
-    except ImportError as exc:
-        raise GitUsageError(f"cannot use git: {str(exc).splitlines()[0]}",
-                            hint="pgdoc diff and pgdoc log read the docs' git history") from None
-    return history
+    return _git_module("log", "install git: pgdoc reads the docs' git history")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
