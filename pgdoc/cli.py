@@ -268,8 +268,9 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
         whole = not (tables or kw["per_table"] or kw["full"] or kw["prune"])
         seen = unchanged.look(cfg, tools, folder) if whole else None
         if seen is not None and seen.unchanged:
-            rep.debug("the catalog fingerprint and the folder are as the last run left them: "
-                      "no pg_dump needed (--full reads everything)")
+            rep.debug("the catalog and the folder are as the last run left them: no pg_dump "
+                      "needed (--full reads everything)")
+            unchanged.settle(cfg, tools, folder, seen)
             return _quiet_night(rep, folder, git_ctx, commit, push, message)
         note = major_note(folder, tools)  # before writing: the docs' major, as found
         p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress)
@@ -297,8 +298,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 # (which says whether a local commit was made and is kept).
                 _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
                 raise
-        if seen is not None:
-            unchanged.remember(cfg, tools, folder, seen.fingerprint)
+        if not tables:
+            unchanged.remember(cfg, tools, folder, seen, p.docs.stamp, len(p.docs.relations))
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 
@@ -467,13 +468,14 @@ def check(**kw: Any) -> int:
     tools = _tools(cfg, rep)
     seen = None if kw["per_table"] or kw["full"] else unchanged.look(cfg, tools, cfg.output)
     if seen is not None and seen.unchanged:
-        rep.debug("the catalog fingerprint and the folder are as when they last matched: "
-                  "no pg_dump needed (--full reads everything)")
+        rep.debug("the catalog and the folder are as when they last matched: no pg_dump "
+                  "needed (--full reads everything)")
+        unchanged.settle(cfg, tools, cfg.output, seen)
         if rep.as_json:
             rep.json({"output": str(cfg.output), "drift": False, "changed": False,
                       "dumped": False, "files_written": [], "files_deleted": []})
         else:
-            tables = len(existing_files(cfg.output))
+            tables = seen.record.tables if seen.record else len(existing_files(cfg.output))
             rep.out(f"Docs are up to date ({tables} tables in {cfg.output}).")
         return EXIT_OK
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
@@ -483,8 +485,8 @@ def check(**kw: Any) -> int:
         click.echo(f"pgdoc: note: {note}", err=True)
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
-    if seen is not None and not drift:
-        unchanged.remember(cfg, tools, cfg.output, seen.fingerprint)
+    if not drift:
+        unchanged.remember(cfg, tools, cfg.output, seen, p.docs.stamp, len(p.docs.relations))
     if rep.as_json:
         rep.json(_plan_json(p, cfg.output, drift=drift))
     else:

@@ -35,7 +35,7 @@ from pgdoc.docs.split import (
     render_ddl,
     split_entries,
 )
-from pgdoc.errors import ConfigError, SchemaChanged, ToolError
+from pgdoc.errors import ConfigError, DatabaseError, SchemaChanged, ToolError
 from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
@@ -44,6 +44,7 @@ from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
+from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, STAMP_VARIABLE, stamp_sql
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
 from pgdoc.postgres.tools import Buffer, Child, PgTools, choose_bin_dir, end_children
@@ -149,6 +150,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             # snapshot, beside the catalog query (not when only some tables are refreshed).
             side = pool.submit(_read_objects, tools, cfg, found) if not tables else None
             catalog = load_catalog(session, found.version, cfg.schemas, cfg.views)
+            stamp = read_stamp(session, found.version) if not tables else None
             facts = side.result() if side is not None else None
             rels = documented(catalog, cfg.include, cfg.exclude, fold)
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
@@ -205,7 +207,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
-                object_sections=sections or [], object_json=object_json)
+                object_sections=sections or [], object_json=object_json, stamp=stamp)
 
 
 def _has_statistics(catalog: Catalog, rels: list[Relation], fold: bool) -> bool:
@@ -232,6 +234,20 @@ def _read_objects(tools: PgTools, cfg: Config, found: Probe) -> ObjectFacts:
     with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
         _set_client_encoding(side, found)
         return read_objects(side, found.version)
+
+
+def read_stamp(session: Session, version: int) -> str | None:
+    """The catalog's stamp (pgdoc.postgres.fingerprint.stamp_sql) in the session's
+    snapshot; None on a server too old for one."""
+    if version < MIN_SERVER_VERSION:
+        return None
+    answer = Buffer()
+    session.query(stamp_sql(version) + f"SELECT :'{STAMP_VARIABLE}';", answer)
+    stamp = answer.data().decode("ascii", "replace").strip().strip("\0")
+    if not re.fullmatch(r"[0-9a-f]{32}", stamp):
+        raise DatabaseError(f"unexpected answer from the server: the catalog stamp is "
+                            f"{stamp[:80]!r}")
+    return stamp
 
 
 def _set_client_encoding(session: Session, found: Probe) -> None:

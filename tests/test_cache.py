@@ -1,5 +1,5 @@
-"""Where fingerprints wait between runs (pgdoc.folder.cache): in the git dir or the user's cache
-folder, never in the docs; atomic; anything wrong with it is a miss."""
+"""Where quiet nights' records wait between runs (pgdoc.folder.cache): in the git dir or the
+user's cache folder, never in the docs; atomic; anything wrong with it is a miss."""
 
 from __future__ import annotations
 
@@ -9,17 +9,20 @@ from pathlib import Path
 import git
 import pytest
 
-from pgdoc.folder import cache
+from pgdoc.folder import cache, state
 from pgdoc.postgres.fingerprint import Fingerprint
+from pgdoc.unchanged import Record
 
 PARTS = {"server": "7714444753331177428", "database": "app", "pgdoc": "0.1.0",
          "pg_dump": "18.1", "config": "schemas=[];owners=false"}
 
 
-def fingerprint(rest: str = "r") -> Fingerprint:
+def fingerprint(rest: str = "r") -> str:
+    """A record's text (the cache stores any text)."""
     return Fingerprint(server_version=180001, relations={16400: "a" * 64, 16410: "b" * 64},
                        rest=rest, names={16400: ("public", "users"), 16410: ("app", "é")},
-                       parents={16410: 16400}, system_identifier="77", database="app")
+                       parents={16410: 16400}, system_identifier="77",
+                       database="app").to_json()
 
 
 @pytest.fixture
@@ -49,7 +52,7 @@ def test_in_a_git_work_tree_the_cache_is_in_the_git_dir(tmp_path: Path,
     files = [p for p in (tmp_path / "repo").rglob("*") if p.is_file() and ".git" not in p.parts]
     assert files == []  # nothing in the work tree, so nothing to commit
     assert list((tmp_path / "repo" / ".git" / "pgdoc").iterdir()) == [
-        tmp_path / "repo" / ".git" / "pgdoc" / f"fingerprint-{k}.json"]
+        tmp_path / "repo" / ".git" / "pgdoc" / f"record-{k}.json"]
     assert not (tmp_path / "xdg").exists()
 
 
@@ -93,9 +96,9 @@ def test_overwrite_and_other_keys(tmp_path: Path, env: dict[str, str]) -> None:
     assert cache.save(docs, "k", fingerprint("two"), env)
     assert cache.save(docs, "other", fingerprint("three"), env)
     loaded = cache.load(docs, "k", env)
-    assert loaded is not None and loaded.rest == "two"
+    assert loaded is not None and Fingerprint.from_json(loaded).rest == "two"
     leftovers = [p.name for p in (tmp_path / "xdg" / "pgdoc").iterdir()
-                 if not p.name.startswith("fingerprint-")]
+                 if not p.name.startswith("record-")]
     assert leftovers == []  # no temp files
 
 
@@ -103,12 +106,12 @@ def test_old_entries_are_pruned(tmp_path: Path, env: dict[str, str]) -> None:
     docs = tmp_path / "docs"
     for i in range(cache.KEEP + 5):
         assert cache.save(docs, f"k{i}", fingerprint(), env)
-        path = tmp_path / "xdg" / "pgdoc" / f"fingerprint-k{i}.json"
+        path = tmp_path / "xdg" / "pgdoc" / f"record-k{i}.json"
         os.utime(path, (1_000_000 + i, 1_000_000 + i))
     assert cache.save(docs, "k0", fingerprint(), env)  # the newest again
     names = {p.name for p in (tmp_path / "xdg" / "pgdoc").iterdir()}
     assert len(names) == cache.KEEP
-    assert "fingerprint-k0.json" in names and "fingerprint-k1.json" not in names
+    assert "record-k0.json" in names and "record-k1.json" not in names
 
 
 @pytest.mark.parametrize("content", [
@@ -119,8 +122,11 @@ def test_corrupt_entry_is_a_miss(tmp_path: Path, env: dict[str, str], content: b
     docs = tmp_path / "docs"
     where = tmp_path / "xdg" / "pgdoc"
     where.mkdir(parents=True)
-    (where / "fingerprint-k.json").write_bytes(content)
-    assert cache.load(docs, "k", env) is None
+    (where / "record-k.json").write_bytes(content)
+    text = cache.load(docs, "k", env)
+    if text is not None:
+        with pytest.raises(ValueError):
+            Record.from_json(text)
     assert cache.save(docs, "k", fingerprint(), env)  # and is replaced by the next save
     assert cache.load(docs, "k", env) == fingerprint()
 
@@ -132,11 +138,11 @@ def test_unreadable_or_unwritable_is_a_miss(tmp_path: Path, env: dict[str, str])
     assert cache.load(docs, "k", env) is None
     where = tmp_path / "xdg2" / "pgdoc"
     where.mkdir(parents=True)
-    (where / "fingerprint-k.json").mkdir()  # a folder where the entry should be
+    (where / "record-k.json").mkdir()  # a folder where the entry should be
     env2 = {"XDG_CACHE_HOME": str(tmp_path / "xdg2")}
     assert cache.load(docs, "k", env2) is None
     assert not cache.save(docs, "k", fingerprint(), env2)
-    assert [p.name for p in where.iterdir()] == ["fingerprint-k.json"]  # no temp file left
+    assert [p.name for p in where.iterdir()] == ["record-k.json"]  # no temp file left
 
 
 def test_key_must_be_a_key(tmp_path: Path, env: dict[str, str]) -> None:
@@ -144,9 +150,13 @@ def test_key_must_be_a_key(tmp_path: Path, env: dict[str, str]) -> None:
         cache.load(tmp_path, "../escape", env)
 
 
-def test_serialisation_is_stable() -> None:
-    fp = fingerprint()
-    text = fp.to_json()
-    assert Fingerprint.from_json(text) == fp
-    assert Fingerprint.from_json(text).to_json() == text
+def test_serialisation_is_stable(tmp_path: Path) -> None:
+    text = fingerprint()
+    fp = Fingerprint.from_json(text)
+    assert fp.to_json() == text
     assert "é" in text  # names as they are
+    (tmp_path / "a.sql").write_text("x")
+    record = Record("0" * 32, fp, state.take(tmp_path), 1)
+    again = Record.from_json(record.to_json())
+    assert again == record and again.to_json() == record.to_json()
+    assert Record.from_json(Record("1" * 32, None, record.folder, 0).to_json()).fingerprint is None

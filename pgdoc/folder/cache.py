@@ -1,5 +1,5 @@
-"""Where catalog fingerprints (pgdoc.postgres.fingerprint) wait between runs: outside the
-docs, so a cache never makes a commit.
+"""Where the records of quiet nights (pgdoc.unchanged) wait between runs: outside the docs,
+so a cache never makes a commit.
 
 The place is `<git-dir>/pgdoc/` when the output folder is in a git work tree (git never
 commits its own folder, and a clone starts without a cache), else
@@ -19,10 +19,9 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from pgdoc.postgres.fingerprint import Fingerprint
-
 CACHE_SUBDIR = "pgdoc"
-PREFIX = "fingerprint-"
+PREFIX = "record-"
+LEGACY_PREFIX = "fingerprint-"  # pgdoc 0.2.0's entries: removed when seen
 SUFFIX = ".json"
 KEEP = 16  # entries kept per cache folder (a new pgdoc or pg_dump version makes new keys)
 
@@ -85,19 +84,18 @@ def _entry(folder: Path, entry_key: str, env: Mapping[str, str] | None) -> Path 
     return where / f"{PREFIX}{entry_key}{SUFFIX}"
 
 
-def load(folder: Path, entry_key: str, env: Mapping[str, str] | None = None
-         ) -> Fingerprint | None:
-    """The fingerprint saved under `entry_key` for this output folder, or None."""
+def load(folder: Path, entry_key: str, env: Mapping[str, str] | None = None) -> str | None:
+    """The text saved under `entry_key` for this output folder, or None."""
     path = _entry(folder, entry_key, env)
     if path is None:
         return None
     try:
-        return Fingerprint.from_json(path.read_text(encoding="utf-8"))
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError):
         return None
 
 
-def save(folder: Path, entry_key: str, fp: Fingerprint,
+def save(folder: Path, entry_key: str, text: str,
          env: Mapping[str, str] | None = None) -> bool:
     """Save atomically (temp file + rename: a reader sees the old entry or the new one,
     never half of one); False when it could not be saved, which only costs a dump later."""
@@ -109,7 +107,7 @@ def save(folder: Path, entry_key: str, fp: Fingerprint,
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{PREFIX}", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(fp.to_json())
+            out.write(text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
@@ -131,7 +129,9 @@ def _prune(where: Path, keep: Path) -> None:
                          key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
-    for old in entries[KEEP:]:
+    with contextlib.suppress(OSError):
+        entries += where.glob(f"{LEGACY_PREFIX}*{SUFFIX}")
+    for old in entries[KEEP:] + [e for e in entries[:KEEP] if e.name.startswith(LEGACY_PREFIX)]:
         if old != keep:
             with contextlib.suppress(OSError):
                 old.unlink()

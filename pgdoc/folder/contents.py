@@ -154,6 +154,12 @@ def own_files(folder: Path) -> list[str]:
             if e.is_file(follow_symlinks=False) and is_pgdocs(folder, e.name)]
 
 
+def has_own_files(folder: Path) -> bool:
+    """Whether the folder holds any file pgdoc wrote (stops at the first)."""
+    return any(e.is_file(follow_symlinks=False) and is_pgdocs(folder, e.name)
+               for e in _entries(folder))
+
+
 def foreign_entries(folder: Path, tables: Mapping[str, str]) -> dict[str, str]:
     """What else the folder holds that pgdoc did not write, besides its table files
     `tables` (see existing_files): name -> what it is. pgdoc leaves all of it alone."""

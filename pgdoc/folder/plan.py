@@ -58,6 +58,7 @@ class Docs:
     objects: dict[str, str] | None = None
     object_sections: list[str] = field(default_factory=list)  # their sections of the index
     object_json: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # schema.json's
+    stamp: str | None = None  # the catalog's stamp in the dump's snapshot (pgdoc.unchanged)
 
 
 @dataclass(frozen=True)

@@ -279,6 +279,17 @@ def row_text(catalog: str, alias: str, server_version: int, owners: bool,
     return f"ROW({', '.join(parts)})::text"
 
 
+# The cluster's identity, for the cache key: every role may read pg_control unless an
+# administrator revoked it (a function's privilege is checked even where it is not called).
+_SYSTEM_IDENTIFIER = r"""
+SELECT has_function_privilege('pg_control_system()', 'EXECUTE') AS may_read_control \gset
+\if :may_read_control
+SELECT system_identifier FROM pg_control_system() \gset
+\else
+\set system_identifier ''
+\endif
+"""
+
 _SQL = r"""
 -- Catalog rows only: no function here opens a user relation or locks one.
 SET search_path = pg_catalog;
@@ -287,15 +298,7 @@ SET jit = off;
 SET work_mem = '64MB';  -- sorts and hashes of a few MB each stay in memory
 SET bytea_output = hex;
 SET extra_float_digits = 1;
--- The cluster's identity, for the cache key: every role may read pg_control unless an
--- administrator revoked it (a function's privilege is checked even where it is not called).
-SELECT has_function_privilege('pg_control_system()', 'EXECUTE') AS may_read_control \gset
-\if :may_read_control
-SELECT system_identifier FROM pg_control_system() \gset
-\else
-\set system_identifier ''
-\endif
-WITH RECURSIVE nsp AS MATERIALIZED (
+{system_identifier}WITH RECURSIVE nsp AS MATERIALIZED (
   SELECT n.oid, n.nspname, {nsp_row} AS body
   FROM pg_namespace n
   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
@@ -695,7 +698,7 @@ def fingerprint_sql(server_version: int, owners: bool, grants: bool) -> str:
             f"{row('pg_default_acl', 'da')} FROM pg_default_acl da" if grants else ""),
     }
     rest = _REST.format(**rest_rows)
-    return _SQL.format(rest=rest, **rows)
+    return _SQL.format(rest=rest, system_identifier=_SYSTEM_IDENTIFIER, **rows)
 
 
 @dataclass(frozen=True)
@@ -791,16 +794,102 @@ def _from_answer(data: dict[str, Any]) -> Fingerprint:
                        system_identifier=system_identifier, database=database)
 
 
+# -- the stamp: has any catalog row the fingerprint reads changed at all? ---------------------
+
+# Read by the fingerprint, but not as tables: the stamp summarises them otherwise.
+_NOT_TABLES = frozenset({"pg_control_system", "pg_user_mappings"})
+_CATALOG_NAMES = re.compile(r"\b(?:FROM|JOIN)\s+(pg_\w+)")
+STAMP_VARIABLE = "pgdoc_stamp"
+
+
+def stamped_catalogs(server_version: int) -> tuple[str, ...]:
+    """Every catalog table the fingerprint query reads (with owners and grants), by name."""
+    sql = fingerprint_sql(server_version, owners=True, grants=True)
+    return tuple(sorted(set(_CATALOG_NAMES.findall(sql)) - _NOT_TABLES))
+
+
+def stamp_sql(server_version: int) -> str:
+    """psql script that sets the variable `pgdoc_stamp` to the catalog stamp: a digest of,
+    for every catalog the fingerprint reads, its number of rows and a sum of 64-bit hashes
+    of their xmin, and of the few things read otherwise (role names, user mappings' option
+    names, index states, the server's version and identity, the database's name).
+
+    Every row a transaction writes carries that transaction's id as its xmin, which no row
+    visible before it committed carries: so when any row of these catalogs was added,
+    changed or deleted since, the multiset of xmins differs, and so (but with a chance of
+    2^-64) does the stamp. Only the index states are updated in place (without a new xmin,
+    on servers before the 2024 minor releases); they are counted by value. The stamp costs
+    a scan of each catalog, no text of any row and no lock on any user table: it says
+    "nothing at all changed" far more cheaply than the fingerprint says what changed. A
+    change that shapes no file (TRUNCATE, VACUUM FULL, a temporary table) changes the stamp
+    too: then the fingerprint decides."""
+    parts = [
+        f"(SELECT count(*) || ':' || coalesce(sum(hashtextextended(xmin::text, 0)), 0) "
+        f"FROM pg_catalog.{name})"
+        for name in stamped_catalogs(server_version)
+    ]
+    parts += [
+        "(SELECT count(*) FILTER (WHERE indisvalid) || ':' || count(*) FILTER (WHERE "
+        "indisready) || ':' || count(*) FILTER (WHERE indislive) FROM pg_catalog.pg_index)",
+        "(SELECT md5(string_agg(oid || ' ' || rolname, ',' ORDER BY oid)) "
+        "FROM pg_catalog.pg_roles)",
+        # Option names only, as the fingerprint: the values may be passwords.
+        "(SELECT md5(string_agg(ROW(umid, srvid, usename, ARRAY(SELECT split_part(o, '=', 1) "
+        "FROM unnest(umoptions) o ORDER BY 1))::text, ',' ORDER BY umid)) "
+        "FROM pg_catalog.pg_user_mappings)",
+        "current_setting('server_version_num')",
+        "current_database()",
+        ":'system_identifier'",
+    ]
+    return (_SYSTEM_IDENTIFIER + "SELECT md5(concat_ws(' ', " + ",\n  ".join(parts)
+            + f")) AS {STAMP_VARIABLE} \\gset\n")
+
+
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one look at the catalog found: its stamp, and its fingerprint unless the stamp
+    was the one given (nothing changed since it was read: no need)."""
+
+    stamp: str
+    fingerprint: Fingerprint | None
+
+
 def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
                      owners: bool = False, grants: bool = False) -> Fingerprint:
     """Run the fingerprint query through psql (read-only, with pgdoc's lock_timeout)."""
-    sql = fingerprint_sql(server_version, owners, grants)
+    reading = read_stamped(tools, server_version, schemas, owners, grants)
+    assert reading.fingerprint is not None
+    return reading.fingerprint
+
+
+def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
+                 owners: bool = False, grants: bool = False,
+                 saved_stamp: str | None = None) -> Reading:
+    """The stamp, then (in the same psql run, so never from an earlier moment) the
+    fingerprint, unless the stamp equals `saved_stamp`."""
+    script = (stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
+              + f"SELECT :'{STAMP_VARIABLE}' = :'saved_stamp' AS pgdoc_same \\gset\n"
+              + "\\if :pgdoc_same\n\\else\n"
+              + fingerprint_sql(server_version, owners, grants) + "\n\\endif\n")
     out = tools.run(
         "psql",
         ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
-         f"schemas_json={json.dumps(sorted(set(schemas)))}", "-f", "-"],
-        sql,
+         f"schemas_json={json.dumps(sorted(set(schemas)))}",
+         "-v", f"saved_stamp={saved_stamp or ''}", "-f", "-"],
+        script,
     )
+    stamp, _, out = out.partition("\n")
+    if not re.fullmatch(r"[0-9a-f]{32}", stamp):
+        raise DatabaseError("unexpected answer from the server: the catalog stamp is "
+                            f"{stamp[:80]!r}")
+    if saved_stamp is not None and stamp == saved_stamp and not out.strip():
+        return Reading(stamp, None)
+    return Reading(stamp, _parse_fingerprint(out))
+
+
+def _parse_fingerprint(out: str) -> Fingerprint:
     try:
         data = json.loads(out)
         if data.get("rest") is None:  # nothing at all to hash: an empty digest
