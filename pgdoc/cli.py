@@ -273,7 +273,12 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             unchanged.settle(cfg, tools, folder, seen)
             return _quiet_night(rep, folder, git_ctx, commit, push, message)
         note = major_note(folder, tools)  # before writing: the docs' major, as found
-        p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress)
+        since = unchanged.earlier(cfg, tools, folder, seen) if seen is not None else None
+        if since is not None:
+            rep.debug(f"{len(since.changed)} relation(s) changed since the last run: reading "
+                      "those again (--full reads everything)")
+        p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress,
+                   earlier=since)
         planned = time.monotonic()
         if note:
             click.echo(f"pgdoc: note: {note}", err=True)
@@ -299,7 +304,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
                 raise
         if not tables:
-            unchanged.remember(cfg, tools, folder, seen, p.docs.stamp, len(p.docs.relations))
+            unchanged.remember(cfg, tools, folder, seen, p.docs)
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 
@@ -486,7 +491,7 @@ def check(**kw: Any) -> int:
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
     if not drift:
-        unchanged.remember(cfg, tools, cfg.output, seen, p.docs.stamp, len(p.docs.relations))
+        unchanged.remember(cfg, tools, cfg.output, seen, p.docs)
     if rep.as_json:
         rep.json(_plan_json(p, cfg.output, drift=drift))
     else:

@@ -14,7 +14,7 @@ import functools
 import gc
 import re
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, ParamSpec
@@ -43,7 +43,14 @@ from pgdoc.folder.writer import existing_files
 from pgdoc.model import Catalog, ForeignKey, Relation
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
-from pgdoc.postgres.catalog import documented, load_catalog, matches, root_of, select_tables
+from pgdoc.postgres.catalog import (
+    documented,
+    load_catalog,
+    matches,
+    merge_catalog,
+    root_of,
+    select_tables,
+)
 from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, STAMP_VARIABLE, stamp_sql
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
@@ -104,10 +111,27 @@ class Dump:
                 from None
 
 
+@dataclasses.dataclass(frozen=True)
+class Earlier:
+    """What the last whole read saw, for a sync that reads again only the relations whose
+    files may have changed (see pgdoc.unchanged.earlier)."""
+
+    catalog: Catalog  # the whole catalog then (without owners and names)
+    object_entries: list[Entry]  # the archive's entries of the other objects then
+    changed: frozenset[int]  # relations (by oid) changed, added or gone since
+    parents: Mapping[int, int]  # partition -> parent, now
+    stamp: str  # the catalog's stamp when `changed` was found
+
+
+class NotPartial(Exception):
+    """What changed needs a whole read (a sequence of its own, extended statistics, a
+    change while the refresh was being read, ...)."""
+
+
 @_retry_if_changed
 def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: bool = False,
             progress: Progress | None = None, folder: Path | None = None,
-            prune: bool = False) -> Docs:
+            prune: bool = False, earlier: Earlier | None = None) -> Docs:
     """Read the database and render every table file in memory; with `folder`, also read
     that folder (see FolderView).
 
@@ -115,6 +139,8 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
     snapshot's session, the folder read, the headers and the overview rendered. Only the
     split waits for the dump. Any failure ends every child process at once."""
     try:
+        if earlier is not None:
+            return _refresh(cfg, tools, earlier, progress, folder, prune)
         return _collect(cfg, tools, list(tables), per_table, progress, folder, prune)
     except BaseException:
         end_children()
@@ -127,7 +153,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     fold = cfg.partitions == "fold"
     options = options_of(cfg)
     progress.phase("Connecting")
-    with _gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
+    with gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
         # pg_dump's version is asked (and cached) while psql connects.
         pool.submit(_warm_version, tools)
         with Session(tools, cfg.schemas) as session:
@@ -207,7 +233,109 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
-                object_sections=sections or [], object_json=object_json, stamp=stamp)
+                object_sections=sections or [], object_json=object_json, stamp=stamp,
+                whole=not tables)
+
+
+def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress | None,
+             folder: Path | None, prune: bool) -> Docs:
+    """Read again only what `earlier.changed` names: those relations' catalog facts, merged
+    into the earlier whole catalog, and one `pg_dump -t` for them; the other objects'
+    files from their earlier entries with their facts read now. The other table files are
+    the folder's, unchanged. The result is what a whole read gives (see the battery in
+    tests/test_battery.py); raises NotPartial when only a whole read can be sure."""
+    progress = progress or Progress(enabled=False)
+    fold = cfg.partitions == "fold"
+    options = options_of(cfg)
+    with gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
+        pool.submit(_warm_version, tools)
+        with Session(tools, cfg.schemas) as session:
+            found = session.probe
+            assert found is not None
+            _check_schemas(cfg, found)
+            tools.bin_dir = choose_bin_dir(tools, found.version,
+                                           recorded_pg_dump_major(folder) if folder else None)
+            _set_client_encoding(session, found)
+            progress.phase("Reading what changed")
+            side = pool.submit(_read_objects, tools, cfg, found)
+            only = _trees(earlier) if fold else set(earlier.changed)
+            fresh = load_catalog(session, found.version, cfg.schemas, cfg.views, only=only)
+            if read_stamp(session, found.version) != earlier.stamp:
+                raise NotPartial("the catalog changed again while it was read")
+            known = {*earlier.catalog.relations, *fresh.relations}
+            owned = {oid for (tableoid, oid) in fresh.owners if tableoid == PG_CLASS}
+            objects_then = {e.oid for e in earlier.object_entries if e.tableoid == PG_CLASS}
+            for oid in earlier.changed:
+                # A sequence of its own (or a relation of a kind or schema not documented)
+                # has an object file, or none: only a whole read is sure of it.
+                if oid in objects_then or (oid not in known and oid not in owned):
+                    raise NotPartial(f"relation {oid} has no table file")
+            catalog = merge_catalog(earlier.catalog, fresh, only | earlier.changed,
+                                    cfg.schemas)
+            rels = documented(catalog, cfg.include, cfg.exclude, fold)
+            filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
+            files_of = {root_of(catalog, o) if fold else o for o in only if o in fresh.relations}
+            wanted = [r for r in rels if r.oid in files_of]
+            if _has_statistics(catalog, wanted, fold):
+                raise NotPartial("pg_dump -t leaves extended statistics out")
+            dumps = []
+            if wanted:
+                args = [a for r in wanted for t in _tree(catalog, r, fold)
+                        for a in ("-t", _pattern(t.schema, t.name))]
+                dumps.append(Dump(tools, args, found))
+                _wait_imported(dumps)
+            facts = side.result()
+        headers = render_headers(catalog, wanted)
+        existing = existing_files(folder, MARKER) if folder is not None else {}
+        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
+                     cfg.title, tools.version("pg_dump")[0])
+                if folder is not None else None)
+        del existing
+        by_rel: dict[int, list[Entry]] = {}
+        if dumps:
+            by_rel, unassigned = _split(dumps[0].archive().entries, catalog, wanted, fold,
+                                        options)
+            if unassigned:
+                raise NotPartial("the refreshed tables' dump holds entries of other objects")
+            check_complete(wanted, by_rel)
+        assigned = assign_objects(earlier.object_entries, facts, grants=options.grants)
+        objects = {path: render_object_file(path, es, facts, options)
+                   for path, es in assigned.items()}
+        sections = index_sections(facts, assigned)
+        object_json = schema_json_objects(facts, assigned)
+    catalog = dataclasses.replace(catalog, owners={}, names={})
+    files = {filenames[r.oid]: compose(headers.pop(r.oid), render_ddl(by_rel.pop(r.oid, []),
+                                                                       options))
+             for r in wanted}
+    progress.close()
+    return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
+                subset=True, unassigned=list(earlier.object_entries), view=view,
+                objects=objects, object_sections=sections, object_json=object_json,
+                stamp=earlier.stamp, whole=True)
+
+
+def _trees(earlier: Earlier) -> set[int]:
+    """The changed relations' whole partition trees (their roots' files show them all),
+    as the partitions' parents are now and were then."""
+    parents = dict(earlier.parents)
+    for rel in earlier.catalog.relations.values():
+        if rel.parent is not None:
+            parents.setdefault(rel.oid, rel.parent)
+    kids: dict[int, list[int]] = {}
+    for kid, parent in parents.items():
+        kids.setdefault(parent, []).append(kid)
+    out: set[int] = set()
+    for oid in earlier.changed:
+        root = oid
+        while root in parents and root not in out:
+            root = parents[root]
+        stack = [root]
+        while stack:
+            here = stack.pop()
+            if here not in out:
+                out.add(here)
+                stack.extend(kids.get(here, ()))
+    return out
 
 
 def _has_statistics(catalog: Catalog, rels: list[Relation], fold: bool) -> bool:
@@ -290,7 +418,7 @@ def _tree(catalog: Catalog, rel: Relation, fold: bool) -> list[Relation]:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while the catalog and the dump are read: they make
     hundreds of thousands of objects and almost no cycles, and each full collection
     walks all of them."""
@@ -381,9 +509,14 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
 
 def survey(cfg: Config, tools: PgTools, folder: Path, tables: Iterable[str] = (),
            per_table: bool = False, prune: bool = False,
-           progress: Progress | None = None) -> Plan:
-    """What a sync would do: the database and the folder read, rendered and compared."""
-    docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune)
+           progress: Progress | None = None, earlier: Earlier | None = None) -> Plan:
+    """What a sync would do: the database and the folder read, rendered and compared; with
+    `earlier`, only what changed since is read again, unless that cannot be sure."""
+    try:
+        docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune,
+                       earlier=earlier)
+    except NotPartial:
+        docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune)
     return plan(docs, folder, prune, cfg.erd_max_tables)
 
 

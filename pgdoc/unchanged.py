@@ -19,7 +19,9 @@ read, never a missed one). `--full` skips the shortcut.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,8 +31,12 @@ from pgdoc.config import Config
 from pgdoc.errors import PgdocError
 from pgdoc.folder import cache, state
 from pgdoc.folder.contents import has_own_files
+from pgdoc.folder.plan import Docs
+from pgdoc.model import Catalog
+from pgdoc.postgres.archive import Entry
 from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, Fingerprint, read_stamped
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
+from pgdoc.read import Earlier, gc_paused
 
 FORMAT = 2  # of the record
 
@@ -43,10 +49,11 @@ class Record:
     fingerprint: Fingerprint | None  # None: only the stamp is known (a first sync)
     folder: state.FolderState
     tables: int  # table files, for messages
+    model: str = ""  # sha256 of the saved model (catalog and objects' entries), "" none
 
     def to_json(self) -> str:
         return json.dumps({
-            "format": FORMAT, "stamp": self.stamp, "tables": self.tables,
+            "format": FORMAT, "stamp": self.stamp, "tables": self.tables, "model": self.model,
             "fingerprint": (json.loads(self.fingerprint.to_json())
                             if self.fingerprint is not None else None),
             "folder": self.folder.to_json(),
@@ -63,7 +70,7 @@ class Record:
             return cls(stamp=str(data["stamp"]),
                        fingerprint=Fingerprint.from_json(json.dumps(fp)) if fp else None,
                        folder=state.FolderState.from_json(data["folder"]),
-                       tables=int(data["tables"]))
+                       tables=int(data["tables"]), model=str(data["model"]))
         except (TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"not a pgdoc record: {exc}") from exc
 
@@ -76,6 +83,7 @@ class Look:
     fingerprint: Fingerprint | None  # None: not read (the stamp was the recorded one)
     unchanged: bool  # the catalog and the folder are as the last matching run left them
     record: Record | None = None  # the record compared with
+    same_folder: bool = False  # the folder is as the record saw it
 
 
 NOTHING = Look(None, None, False)
@@ -96,11 +104,38 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     saved_stamp = record.stamp if record is not None and same_folder else None
     reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants, saved_stamp)
     if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
-        return Look(reading.stamp, record.fingerprint if record else None, True, record)
+        return Look(reading.stamp, record.fingerprint if record else None, True, record,
+                    same_folder)
     same = (same_folder and record is not None and record.fingerprint is not None
             and reading.fingerprint.comparable(record.fingerprint)
             and record.fingerprint.to_json() == reading.fingerprint.to_json())
-    return Look(reading.stamp, reading.fingerprint, same, record)
+    return Look(reading.stamp, reading.fingerprint, same, record, same_folder)
+
+
+# A refresh of what changed pays one `pg_dump -t` (which still reads the whole catalog) and
+# one pattern lookup per table: past this many tables, the whole dump is as cheap.
+REFRESH_MAX = 100
+
+
+def earlier(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> Earlier | None:
+    """What a sync may start from to read again only the relations that changed since the
+    record (see pgdoc.read.Earlier), or None when it must read everything: no record of a
+    whole read, the folder touched since, objects other than relations changed, or too
+    many relations."""
+    record, now = seen.record, seen.fingerprint
+    if (record is None or not seen.same_folder or now is None or seen.stamp is None
+            or record.fingerprint is None or not record.model
+            or now.rest_changed(record.fingerprint)):
+        return None
+    changed = now.changed_relations(record.fingerprint)
+    if not changed or len(changed) > REFRESH_MAX:
+        return None
+    model = _load_model(cfg, tools, folder, record.model)
+    if model is None:
+        return None
+    catalog, entries = model
+    return Earlier(catalog=catalog, object_entries=entries, changed=frozenset(changed),
+                   parents=dict(now.parents), stamp=seen.stamp)
 
 
 def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
@@ -114,21 +149,31 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
     with contextlib.suppress(OSError, PgdocError):
         now = state.take(folder, previous=record.folder)
         _save(cfg, tools, folder, Record(seen.stamp, seen.fingerprint or record.fingerprint,
-                                         now, record.tables))
+                                         now, record.tables, record.model))
 
 
 def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
-             snapshot_stamp: str | None, tables: int) -> None:
+             docs: Docs) -> None:
     """After a run that left the folder matching the database as the dump's snapshot saw
     it (`snapshot_stamp`: the stamp read in that snapshot): save the record for the next
     run. The fingerprint read before the dump is kept only when the stamp shows nothing
     changed between the two; else only the stamp is (the next change costs a full read).
     A failure here only costs a dump next time."""
+    snapshot_stamp = docs.stamp
     if snapshot_stamp is None:
         return
     fp = seen.fingerprint if seen is not None and seen.stamp == snapshot_stamp else None
     with contextlib.suppress(OSError, PgdocError):
-        _save(cfg, tools, folder, Record(snapshot_stamp, fp, state.take(folder), tables))
+        model = ""
+        if docs.whole and fp is not None:
+            with gc_paused():
+                data = pickle.dumps((docs.catalog, docs.unassigned),
+                                    protocol=pickle.HIGHEST_PROTOCOL)
+            model = hashlib.sha256(data).hexdigest()
+            if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model"):
+                model = ""
+        _save(cfg, tools, folder, Record(snapshot_stamp, fp, state.take(folder),
+                                         len(docs.relations), model))
 
 
 def _server_version(tools: PgTools) -> int | None:
@@ -145,6 +190,24 @@ def _unchanged_since(folder: Path, saved: state.FolderState) -> bool:
         return state.unchanged_since(folder, saved)
     except OSError:
         return False
+
+
+def _load_model(cfg: Config, tools: PgTools, folder: Path,
+                sha: str) -> tuple[Catalog, list[Entry]] | None:
+    """The catalog and objects' entries saved with the record, if they are the ones it
+    names. The cache folder is the user's own (0700, or the git dir): what pickle loads
+    there, pgdoc wrote."""
+    data = cache.load_bytes(folder, _key(cfg, tools, folder), kind="model")
+    if data is None or hashlib.sha256(data).hexdigest() != sha:
+        return None
+    try:
+        with gc_paused():
+            catalog, entries = pickle.loads(data)
+    except Exception:  # a model that does not load is a miss
+        return None
+    if not isinstance(catalog, Catalog) or not isinstance(entries, list):
+        return None
+    return catalog, entries
 
 
 def _load(cfg: Config, tools: PgTools, folder: Path) -> Record | None:

@@ -20,9 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 CACHE_SUBDIR = "pgdoc"
-PREFIX = "record-"
 LEGACY_PREFIX = "fingerprint-"  # pgdoc 0.2.0's entries: removed when seen
-SUFFIX = ".json"
 KEEP = 16  # entries kept per cache folder (a new pgdoc or pg_dump version makes new keys)
 
 
@@ -72,7 +70,11 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path.expanduser()))
 
 
-def _entry(folder: Path, entry_key: str, env: Mapping[str, str] | None) -> Path | None:
+KINDS = {"record": ".json", "model": ".pickle"}  # what a cache folder holds, by prefix
+
+
+def _entry(folder: Path, entry_key: str, env: Mapping[str, str] | None,
+           kind: str = "record") -> Path | None:
     """The file for a key, or None when the cache would sit inside the docs themselves
     (a cache folder in the output folder, but not in a git dir, could be committed)."""
     if not entry_key.isalnum():
@@ -81,17 +83,26 @@ def _entry(folder: Path, entry_key: str, env: Mapping[str, str] | None) -> Path 
     docs = _absolute(folder)
     if find_git_dir(folder) is None and (where == docs or docs in where.parents):
         return None
-    return where / f"{PREFIX}{entry_key}{SUFFIX}"
+    return where / f"{kind}-{entry_key}{KINDS[kind]}"
 
 
 def load(folder: Path, entry_key: str, env: Mapping[str, str] | None = None) -> str | None:
     """The text saved under `entry_key` for this output folder, or None."""
-    path = _entry(folder, entry_key, env)
+    data = load_bytes(folder, entry_key, env)
+    try:
+        return data.decode("utf-8") if data is not None else None
+    except UnicodeDecodeError:
+        return None
+
+
+def load_bytes(folder: Path, entry_key: str, env: Mapping[str, str] | None = None,
+               kind: str = "record") -> bytes | None:
+    path = _entry(folder, entry_key, env, kind)
     if path is None:
         return None
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError):
+        return path.read_bytes()
+    except (OSError, ValueError):
         return None
 
 
@@ -99,15 +110,20 @@ def save(folder: Path, entry_key: str, text: str,
          env: Mapping[str, str] | None = None) -> bool:
     """Save atomically (temp file + rename: a reader sees the old entry or the new one,
     never half of one); False when it could not be saved, which only costs a dump later."""
-    path = _entry(folder, entry_key, env)
+    return save_bytes(folder, entry_key, text.encode("utf-8"), env)
+
+
+def save_bytes(folder: Path, entry_key: str, data: bytes,
+               env: Mapping[str, str] | None = None, kind: str = "record") -> bool:
+    path = _entry(folder, entry_key, env, kind)
     if path is None:
         return False
     tmp: str | None = None
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{PREFIX}", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
@@ -118,19 +134,19 @@ def save(folder: Path, entry_key: str, text: str,
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-    _prune(path.parent, keep=path)
+    _prune(path.parent, keep=path, kind=kind)
     return True
 
 
-def _prune(where: Path, keep: Path) -> None:
-    """Drop all but the KEEP most recently written entries (old versions' keys)."""
+def _prune(where: Path, keep: Path, kind: str = "record") -> None:
+    """Drop all but the KEEP most recently written entries of a kind (old versions' keys)."""
     try:
-        entries = sorted(where.glob(f"{PREFIX}*{SUFFIX}"),
+        entries = sorted(where.glob(f"{kind}-*{KINDS[kind]}"),
                          key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
     with contextlib.suppress(OSError):
-        entries += where.glob(f"{LEGACY_PREFIX}*{SUFFIX}")
+        entries += where.glob(f"{LEGACY_PREFIX}*.json")
     for old in entries[KEEP:] + [e for e in entries[:KEEP] if e.name.startswith(LEGACY_PREFIX)]:
         if old != keep:
             with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ Only the table of contents is read: a schema-only archive has no data blocks.
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 
 # pg_dump's archive sections (pg_backup.h: teSection)
@@ -104,6 +105,27 @@ def read_archive(data: bytes | bytearray | memoryview) -> Archive:
     return Archive((vmaj, vmin, vrev), dump_version, server_version, entries)
 
 
+_INT4 = struct.Struct("<BI")  # an archive integer: a sign byte, then 4 little-endian bytes
+# The fields between an entry's "had a data dumper" and its dependencies: s a string, i an
+# integer. tableoid, oid, tag, desc, section, defn, drop, COPY statement, namespace,
+# tablespace, table access method, [relkind (1.16+)], owner, "WITH OIDS".
+_LAYOUT_114 = "ssssissssssss"
+_LAYOUT_116 = "ssssissssssiss"
+
+
+def _str(raw: int | bytes | None) -> str:
+    if isinstance(raw, int):  # pragma: no cover - the layouts put integers elsewhere
+        raise ArchiveError("an entry's string field is an integer")
+    return raw.decode("utf-8", "surrogateescape") if raw else ""
+
+
+def _oid(raw: int | bytes | None) -> int:
+    text = raw if isinstance(raw, bytes) and raw else b"0"
+    if not text.isdigit():
+        raise ArchiveError(f"an entry's catalog id is not a number: {text[:20]!r}")
+    return int(text)
+
+
 class _Reader:
     """Reads the archive's integers (a sign byte, then `int_size` little-endian bytes),
     strings (a length, -1 for NULL, then that many bytes) and offsets."""
@@ -148,6 +170,60 @@ class _Reader:
         return int(text)
 
     def entry(self) -> Entry:
+        if self.int_size == 4:
+            return self._entry4()
+        return self._entry()
+
+    def _entry4(self) -> Entry:
+        """`_entry` for 4-byte integers (what pg_dump writes on every platform it runs on),
+        the fields read inline: a whole database's table of contents has a million."""
+        buf, pos, unpack = self.buf, self.pos, _INT4.unpack_from
+        layout = _LAYOUT_116 if self.relkind else _LAYOUT_114
+        values: list[int | bytes | None] = []
+        try:
+            id_sign, dump_id = unpack(buf, pos)
+            pos += 10  # the id, then "had a data dumper"
+            for kind in layout:
+                sign, n = unpack(buf, pos)
+                pos += 5
+                if kind == "i":
+                    values.append(-n if sign else n)
+                elif sign:  # a negative length: NULL
+                    values.append(None)
+                else:
+                    values.append(buf[pos:pos + n])
+                    pos += n
+            deps = []
+            while True:
+                sign, n = unpack(buf, pos)
+                pos += 5
+                if sign:
+                    break
+                dep = buf[pos:pos + n]
+                pos += n
+                if not dep.isdigit():
+                    raise ArchiveError(f"entry {dump_id} has a dependency that is not an id")
+                deps.append(int(dep))
+            flag = buf[pos]
+        except (struct.error, IndexError):
+            raise ArchiveError("the archive ends in the middle of its table of contents") \
+                from None
+        pos += 1 + self.off_size
+        if pos > len(buf):
+            raise ArchiveError("the archive ends in the middle of its table of contents")
+        if id_sign or dump_id == 0:
+            raise ArchiveError(f"entry id {dump_id} out of range: a corrupt archive")
+        if flag not in _OFFSET_FLAGS:
+            raise ArchiveError(f"entry {dump_id} has an invalid data offset flag {flag}")
+        self.pos = pos
+        tableoid, oid, tag, desc, section, defn, drop, _copy, namespace, tablespace, \
+            tableam = values[:11]
+        owner = values[-2]
+        return Entry(dump_id, _oid(tableoid), _oid(oid), _str(tag), _str(desc),
+                     section if isinstance(section, int) else 0, _str(defn), _str(namespace),
+                     _str(tablespace), _str(tableam), _str(owner), tuple(deps), _str(drop))
+
+    def _entry(self) -> Entry:
         dump_id = self.integer()
         if dump_id <= 0:
             raise ArchiveError(f"entry id {dump_id} out of range: a corrupt archive")

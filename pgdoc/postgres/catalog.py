@@ -11,7 +11,7 @@ import codecs
 import dataclasses
 import fnmatch
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pgdoc.errors import DatabaseError, UsageError
@@ -48,6 +48,7 @@ WITH rels AS {materialized} (
     AND c.oid NOT IN (SELECT d.objid FROM pg_catalog.pg_depend d
                       WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
                         AND d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e')
+    {only}
 ),
 attrs AS {materialized} (
   SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity,
@@ -241,11 +242,14 @@ SELECT json_build_object(
 """
 
 
-def catalog_sql(server_version: int, views: bool) -> str:
-    """The catalog query for a server version (features differ before 12 and 13)."""
+def catalog_sql(server_version: int, views: bool, only: Collection[int] | None = None) -> str:
+    """The catalog query for a server version (features differ before 12 and 13); with
+    `only`, for those relations alone."""
     kinds = "'r', 'p', 'v', 'm', 'f'" if views else "'r', 'p'"
     return _SQL.format(
         kinds=kinds,
+        only=("AND c.oid = ANY('{" + ",".join(str(int(o)) for o in sorted(only))
+              + "}'::pg_catalog.oid[])") if only is not None else "",
         relam=(
             "(SELECT amname FROM pg_catalog.pg_am WHERE oid = c.relam)"
             if server_version >= 120000
@@ -267,15 +271,34 @@ def catalog_sql(server_version: int, views: bool) -> str:
 
 
 def load_catalog(session: Session, version: int, schemas: Iterable[str] = (),
-                 views: bool = True) -> Catalog:
-    """The catalog, read in the session's transaction (the snapshot pg_dump reads too)."""
+                 views: bool = True, only: Collection[int] | None = None) -> Catalog:
+    """The catalog, read in the session's transaction (the snapshot pg_dump reads too).
+    With `only`, the facts of those relations alone (their types, owners and names too),
+    to be merged into a whole catalog (see `merge_catalog`)."""
     if version < MIN_SERVER_VERSION:
         raise DatabaseError(
             f"server version {version} is too old: pgdoc needs PostgreSQL 10 or newer"
         )
     reader = CatalogReader()
-    session.query(catalog_sql(version, views), reader)
-    return _in_schemas(reader.catalog(), schemas)
+    session.query(catalog_sql(version, views, only), reader)
+    return _in_schemas(reader.catalog(), schemas) if only is None else reader.catalog()
+
+
+def merge_catalog(whole: Catalog, fresh: Catalog, replaced: Collection[int],
+                  schemas: Iterable[str] = ()) -> Catalog:
+    """`whole` (an earlier whole catalog) with the relations `replaced` (read again, or
+    gone) taken from `fresh`, a catalog read with `only=replaced`: what a whole read would
+    give when nothing else changed. Types are looked up by the columns' type oids: the
+    fresh ones win. Owners and names are the fresh ones' (the split needs them only for
+    the relations read again)."""
+    relations = {oid: rel for oid, rel in whole.relations.items() if oid not in replaced}
+    relations.update(fresh.relations)
+    merged = Catalog(
+        server_version=fresh.server_version, database=fresh.database,
+        relations=dict(sorted(relations.items(), key=lambda kv: (kv[1].schema, kv[1].name))),
+        types={**whole.types, **fresh.types}, owners=fresh.owners, names=fresh.names,
+        view_rules=fresh.view_rules)
+    return _in_schemas(merged, schemas)
 
 
 class CatalogReader:
