@@ -40,16 +40,18 @@ from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
 from pgdoc.folder.writer import existing_files
-from pgdoc.model import Catalog, ForeignKey, Relation
+from pgdoc.model import Catalog, ForeignKey, Index, Relation
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import (
     documented,
     load_catalog,
+    load_indexes,
     matches,
     merge_catalog,
     root_of,
     select_tables,
+    with_indexes,
 )
 from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, STAMP_VARIABLE, stamp_sql
 from pgdoc.postgres.objects import read_objects
@@ -101,8 +103,7 @@ class Dump:
 
     def archive(self) -> Archive:
         self.child.wait()
-        data = self.sink.data()
-        self.sink = Buffer()
+        data = self.sink.take()
         try:
             return read_archive(data)
         except ArchiveError as exc:
@@ -175,9 +176,12 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             # The other objects' facts are read in a second session that joins the
             # snapshot, beside the catalog query (not when only some tables are refreshed).
             side = pool.submit(_read_objects, tools, cfg, found) if not tables else None
-            catalog = load_catalog(session, found.version, cfg.schemas, cfg.views)
-            stamp = read_stamp(session, found.version) if not tables else None
-            facts = side.result() if side is not None else None
+            catalog = load_catalog(session, found.version, cfg.schemas, cfg.views,
+                                   indexes=side is None)
+            facts, stamp = None, None
+            if side is not None:
+                facts, stamp, indexes = side.result()
+                catalog = with_indexes(catalog, indexes)
             rels = documented(catalog, cfg.include, cfg.exclude, fold)
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
             wanted = select_tables(rels, tables) if tables else rels
@@ -257,11 +261,9 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                                            recorded_pg_dump_major(folder) if folder else None)
             _set_client_encoding(session, found)
             progress.phase("Reading what changed")
-            side = pool.submit(_read_objects, tools, cfg, found)
+            side = pool.submit(_read_objects, tools, cfg, found, False)
             only = _trees(earlier) if fold else set(earlier.changed)
             fresh = load_catalog(session, found.version, cfg.schemas, cfg.views, only=only)
-            if read_stamp(session, found.version) != earlier.stamp:
-                raise NotPartial("the catalog changed again while it was read")
             known = {*earlier.catalog.relations, *fresh.relations}
             owned = {oid for (tableoid, oid) in fresh.owners if tableoid == PG_CLASS}
             objects_then = {e.oid for e in earlier.object_entries if e.tableoid == PG_CLASS}
@@ -284,7 +286,9 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                         for a in ("-t", _pattern(t.schema, t.name))]
                 dumps.append(Dump(tools, args, found))
                 _wait_imported(dumps)
-            facts = side.result()
+            facts, stamp, _ = side.result()
+            if stamp != earlier.stamp:  # in the snapshot: what changed is not what was found
+                raise NotPartial("the catalog changed again before it was read")
         headers = render_headers(catalog, wanted)
         existing = existing_files(folder, MARKER) if folder is not None else {}
         view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
@@ -357,11 +361,14 @@ def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]
         by_rel[oid] = canonical_order([*by_rel[oid], *extra], oid)
 
 
-def _read_objects(tools: PgTools, cfg: Config, found: Probe) -> ObjectFacts:
-    """The other objects' facts, read in a session of the same snapshot."""
+def _read_objects(tools: PgTools, cfg: Config, found: Probe, indexes: bool = True
+                  ) -> tuple[ObjectFacts, str | None, dict[int, tuple[Index, ...]]]:
+    """The other objects' facts, the catalog's stamp and (with `indexes`) the relations'
+    indexes, read in a session of the same snapshot, beside the catalog query."""
     with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
         _set_client_encoding(side, found)
-        return read_objects(side, found.version)
+        return (read_objects(side, found.version), read_stamp(side, found.version),
+                load_indexes(side, found.version, cfg.views) if indexes else {})
 
 
 def read_stamp(session: Session, version: int) -> str | None:

@@ -24,19 +24,21 @@ import json
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pgdoc import __version__
 from pgdoc.config import Config
 from pgdoc.errors import PgdocError
 from pgdoc.folder import cache, state
 from pgdoc.folder.contents import has_own_files
-from pgdoc.folder.plan import Docs
 from pgdoc.model import Catalog
-from pgdoc.postgres.archive import Entry
 from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, Fingerprint, read_stamped
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
-from pgdoc.read import Earlier, gc_paused
+
+if TYPE_CHECKING:  # pgdoc.read imports every renderer: a quiet night needs none of them
+    from pgdoc.folder.plan import Docs
+    from pgdoc.postgres.archive import Entry
+    from pgdoc.read import Earlier
 
 FORMAT = 2  # of the record
 
@@ -134,6 +136,7 @@ def earlier(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> Earlier | 
     if model is None:
         return None
     catalog, entries = model
+    from pgdoc.read import Earlier
     return Earlier(catalog=catalog, object_entries=entries, changed=frozenset(changed),
                    parents=dict(now.parents), stamp=seen.stamp)
 
@@ -166,6 +169,7 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
     with contextlib.suppress(OSError, PgdocError):
         model = ""
         if docs.whole and fp is not None:
+            from pgdoc.read import gc_paused
             with gc_paused():
                 data = pickle.dumps((docs.catalog, docs.unassigned),
                                     protocol=pickle.HIGHEST_PROTOCOL)
@@ -200,6 +204,7 @@ def _load_model(cfg: Config, tools: PgTools, folder: Path,
     data = cache.load_bytes(folder, _key(cfg, tools, folder), kind="model")
     if data is None or hashlib.sha256(data).hexdigest() != sha:
         return None
+    from pgdoc.read import gc_paused
     try:
         with gc_paused():
             catalog, entries = pickle.loads(data)

@@ -73,7 +73,7 @@ def read_archive(data: bytes | bytearray | memoryview) -> Archive:
 
     Every field is read by the length the archive gives it; a truncated or corrupt archive
     raises ArchiveError, never a wrong entry."""
-    buf = bytes(data)
+    buf = data if isinstance(data, (bytes, bytearray)) else bytes(data)  # never a copy
     if buf[:5] != b"PGDMP":
         raise ArchiveError("not a pg_dump custom-format archive (no PGDMP signature)")
     if len(buf) < 11:
@@ -113,14 +113,14 @@ _LAYOUT_114 = "ssssissssssss"
 _LAYOUT_116 = "ssssissssssiss"
 
 
-def _str(raw: int | bytes | None) -> str:
+def _str(raw: int | bytes | bytearray | None) -> str:
     if isinstance(raw, int):  # pragma: no cover - the layouts put integers elsewhere
         raise ArchiveError("an entry's string field is an integer")
     return raw.decode("utf-8", "surrogateescape") if raw else ""
 
 
-def _oid(raw: int | bytes | None) -> int:
-    text = raw if isinstance(raw, bytes) and raw else b"0"
+def _oid(raw: int | bytes | bytearray | None) -> int:
+    text = raw if isinstance(raw, (bytes, bytearray)) and raw else b"0"
     if not text.isdigit():
         raise ArchiveError(f"an entry's catalog id is not a number: {text[:20]!r}")
     return int(text)
@@ -132,12 +132,12 @@ class _Reader:
 
     __slots__ = ("buf", "int_size", "off_size", "pos", "relkind")
 
-    def __init__(self, buf: bytes, pos: int, int_size: int, off_size: int,
+    def __init__(self, buf: bytes | bytearray, pos: int, int_size: int, off_size: int,
                  relkind: bool) -> None:
         self.buf, self.pos, self.int_size, self.off_size = buf, pos, int_size, off_size
         self.relkind = relkind
 
-    def _take(self, n: int) -> bytes:
+    def _take(self, n: int) -> bytes | bytearray:
         end = self.pos + n
         if end > len(self.buf):
             raise ArchiveError("the archive ends in the middle of its table of contents")
@@ -153,7 +153,7 @@ class _Reader:
         value = int.from_bytes(raw[1:], "little")
         return -value if raw[0] else value
 
-    def raw_str(self) -> bytes | None:
+    def raw_str(self) -> bytes | bytearray | None:
         n = self.integer()
         if n < 0:
             return None
@@ -179,7 +179,7 @@ class _Reader:
         the fields read inline: a whole database's table of contents has a million."""
         buf, pos, unpack = self.buf, self.pos, _INT4.unpack_from
         layout = _LAYOUT_116 if self.relkind else _LAYOUT_114
-        values: list[int | bytes | None] = []
+        values: list[int | bytes | bytearray | None] = []
         try:
             id_sign, dump_id = unpack(buf, pos)
             pos += 10  # the id, then "had a data dumper"

@@ -11,7 +11,7 @@ import codecs
 import dataclasses
 import fnmatch
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from pgdoc.errors import DatabaseError, UsageError
@@ -30,11 +30,9 @@ from pgdoc.postgres.session import Session
 
 MIN_SERVER_VERSION = 100000
 
-_SQL = r"""
--- Parallel workers and JIT cost more than they save on catalogs, and compete with pg_dump.
-SET max_parallel_workers_per_gather = 0;
-{jit}
-WITH rels AS {materialized} (
+# The relations documented (a CTE of both queries below).
+_RELS = r"""
+rels AS {materialized} (
   SELECT c.oid, n.nspname, c.relname, c.relkind, c.relispartition, c.relpartbound,
          c.relrowsecurity, c.relforcerowsecurity, {relam} AS amname
   FROM pg_catalog.pg_class c
@@ -49,7 +47,13 @@ WITH rels AS {materialized} (
                       WHERE d.refclassid = 'pg_catalog.pg_extension'::regclass
                         AND d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e')
     {only}
-),
+)"""
+
+_SQL = r"""
+-- Parallel workers and JIT cost more than they save on catalogs, and compete with pg_dump.
+SET max_parallel_workers_per_gather = 0;
+{jit}
+WITH {rels},
 attrs AS {materialized} (
   SELECT a.attrelid, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attnotnull, a.attidentity,
          {attgenerated} AS attgenerated, ty.typcategory, ty.typelem
@@ -96,15 +100,7 @@ cons AS (
   WHERE {conparent}
   GROUP BY co.conrelid
 ),
-idx AS (
-  SELECT x.indrelid, json_agg(json_build_array(
-      ic.relname, pg_catalog.pg_get_indexdef(x.indexrelid), x.indisprimary, x.indisunique)
-      ORDER BY ic.relname) AS j
-  FROM rels r
-  JOIN pg_catalog.pg_index x ON x.indrelid = r.oid
-  JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
-  GROUP BY x.indrelid
-),
+idx AS ({idx}),
 trg AS (
   SELECT t.tgrelid, json_agg(json_build_array(
       t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)) ORDER BY t.tgname) AS j
@@ -132,10 +128,12 @@ typs AS (
   WHERE t.typtype IN ('e', 'd')
 )
 -- One record per relation (psql ends each with a NUL), between a first and a last record:
--- read one at a time, thousands of tables never exist as one tree of JSON values.
+-- read one at a time, thousands of tables never exist as one tree of JSON values. Each
+-- ends with a newline too: psql's output reaches pgdoc line by line, so the records are
+-- decoded while the query still runs.
 SELECT json_build_object(
  'server_version', current_setting('server_version_num')::int,
- 'database', current_database())
+ 'database', current_database())::text || chr(10)
 UNION ALL (
  SELECT json_build_object(
     'oid', r.oid, 'schema', r.nspname, 'name', r.relname, 'kind', r.relkind,
@@ -148,7 +146,7 @@ UNION ALL (
     'columns', coalesce(cols.j, '[]'),
     'constraints', coalesce(cons.j, '[]'),
     'fks', coalesce(cons.fks, '[]'),
-    'indexes', coalesce(idx.j, '[]'),
+    'indexes', {indexes},
     'triggers', coalesce(trg.j, '[]'),
     'policies', coalesce(pol.j, '[]'),
     -- A view's query, and the relations its rewrite rule depends on (what it reads).
@@ -163,14 +161,14 @@ UNION ALL (
             WHERE w.ev_class = r.oid) dep
       JOIN pg_catalog.pg_class dc ON dc.oid = dep.refobjid
       JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace) END
-  )
+  )::text || chr(10)
    FROM rels r
    LEFT JOIN pg_catalog.pg_description rd ON rd.objoid = r.oid
      AND rd.classoid = 'pg_catalog.pg_class'::regclass AND rd.objsubid = 0
    LEFT JOIN pg_catalog.pg_inherits i ON r.relispartition AND i.inhrelid = r.oid
    LEFT JOIN cols ON cols.attrelid = r.oid
    LEFT JOIN cons ON cons.conrelid = r.oid
-   LEFT JOIN idx ON idx.indrelid = r.oid
+   {indexes_join}
    LEFT JOIN trg ON trg.tgrelid = r.oid
    LEFT JOIN pol ON pol.polrelid = r.oid
    ORDER BY r.nspname, r.relname)
@@ -238,18 +236,60 @@ SELECT json_build_object(
       JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
       WHERE rels.relispartition AND ic.relispartition
   ) o)
-)
+)::text || chr(10)
 """
 
 
-def catalog_sql(server_version: int, views: bool, only: Collection[int] | None = None) -> str:
+# Each relation's indexes: (indrelid, [[name, definition, primary, unique], ...]).
+_IDX = r"""
+  SELECT x.indrelid, json_agg(json_build_array(
+      ic.relname, pg_catalog.pg_get_indexdef(x.indexrelid), x.indisprimary, x.indisunique)
+      ORDER BY ic.relname) AS j
+  FROM rels r
+  JOIN pg_catalog.pg_index x ON x.indrelid = r.oid
+  JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+  GROUP BY x.indrelid
+"""
+
+# The indexes alone, one record per relation that has some: deparsing every index costs a
+# third of the catalog query, so a whole read runs this beside it in a second session.
+_INDEX_SQL = r"""
+SET max_parallel_workers_per_gather = 0;
+{jit}
+WITH {rels}
+SELECT json_build_array(idx.indrelid, idx.j)::text || chr(10) FROM ({idx}) idx
+"""
+
+
+def catalog_sql(server_version: int, views: bool, only: Collection[int] | None = None,
+                indexes: bool = True) -> str:
     """The catalog query for a server version (features differ before 12 and 13); with
-    `only`, for those relations alone."""
-    kinds = "'r', 'p', 'v', 'm', 'f'" if views else "'r', 'p'"
+    `only`, for those relations alone; without `indexes`, the relations have none (see
+    index_sql)."""
     return _SQL.format(
+        rels=_rels(server_version, views, only), idx=_IDX,
+        indexes="coalesce(idx.j, '[]')" if indexes else "'[]'::json",
+        indexes_join="LEFT JOIN idx ON idx.indrelid = r.oid" if indexes else "",
+        **_features(server_version))
+
+
+def index_sql(server_version: int, views: bool) -> str:
+    """Every documented relation's indexes, as catalog_sql(indexes=True) gives them."""
+    return _INDEX_SQL.format(rels=_rels(server_version, views, None), idx=_IDX,
+                             **_features(server_version))
+
+
+def _rels(server_version: int, views: bool, only: Collection[int] | None) -> str:
+    kinds = "'r', 'p', 'v', 'm', 'f'" if views else "'r', 'p'"
+    return _RELS.format(
         kinds=kinds,
         only=("AND c.oid = ANY('{" + ",".join(str(int(o)) for o in sorted(only))
               + "}'::pg_catalog.oid[])") if only is not None else "",
+        **_features(server_version))
+
+
+def _features(server_version: int) -> dict[str, str]:
+    return dict(
         relam=(
             "(SELECT amname FROM pg_catalog.pg_am WHERE oid = c.relam)"
             if server_version >= 120000
@@ -271,17 +311,57 @@ def catalog_sql(server_version: int, views: bool, only: Collection[int] | None =
 
 
 def load_catalog(session: Session, version: int, schemas: Iterable[str] = (),
-                 views: bool = True, only: Collection[int] | None = None) -> Catalog:
+                 views: bool = True, only: Collection[int] | None = None,
+                 indexes: bool = True) -> Catalog:
     """The catalog, read in the session's transaction (the snapshot pg_dump reads too).
     With `only`, the facts of those relations alone (their types, owners and names too),
-    to be merged into a whole catalog (see `merge_catalog`)."""
+    to be merged into a whole catalog (see `merge_catalog`). Without `indexes`, the
+    relations have none: `load_indexes`, in a second session of the same snapshot, reads
+    them meanwhile (`with_indexes` puts them in)."""
     if version < MIN_SERVER_VERSION:
         raise DatabaseError(
             f"server version {version} is too old: pgdoc needs PostgreSQL 10 or newer"
         )
     reader = CatalogReader()
-    session.query(catalog_sql(version, views, only), reader)
+    session.query(catalog_sql(version, views, only, indexes), reader)
     return _in_schemas(reader.catalog(), schemas) if only is None else reader.catalog()
+
+
+def load_indexes(session: Session, version: int, views: bool = True
+                 ) -> dict[int, tuple[Index, ...]]:
+    """Every documented relation's indexes (by the relation's oid), as load_catalog reads
+    them."""
+    reader = _Records()
+    session.query(index_sql(version, views), reader)
+    return {int(relid): tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])
+                              for i in items)
+            for relid, items in reader.records}
+
+
+def with_indexes(catalog: Catalog, indexes: Mapping[int, tuple[Index, ...]]) -> Catalog:
+    """The catalog with its relations' indexes from load_indexes."""
+    relations = {oid: dataclasses.replace(rel, indexes=indexes[oid]) if oid in indexes else rel
+                 for oid, rel in catalog.relations.items()}
+    return dataclasses.replace(catalog, relations=relations)
+
+
+class _Records:
+    """A query's answer as psql streams it: one JSON value per NUL-ended record."""
+
+    def __init__(self) -> None:
+        self._decode = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode
+        self._pieces: list[str] = []
+        self.records: list[Any] = []
+
+    def write(self, data: bytes) -> None:
+        text, start = self._decode(data), 0
+        while (end := text.find("\0", start)) >= 0:
+            self._pieces.append(text[start:end])
+            self.records.append(json.loads("".join(self._pieces)))
+            self._pieces.clear()
+            start = end + 1
+        if start < len(text):
+            self._pieces.append(text[start:])
 
 
 def merge_catalog(whole: Catalog, fresh: Catalog, replaced: Collection[int],

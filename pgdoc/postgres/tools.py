@@ -315,15 +315,23 @@ class Buffer:
     """A sink that keeps everything a tool writes (stderr, an archive, a query's answer)."""
 
     def __init__(self) -> None:
-        self.parts: list[bytes] = []
-        self.size = 0
+        self._data = bytearray()  # grows in place: a 30 MB archive is never held twice
+
+    @property
+    def size(self) -> int:
+        return len(self._data)
 
     def write(self, data: bytes) -> None:
-        self.parts.append(data)
-        self.size += len(data)
+        self._data += data
 
     def data(self) -> bytes:
-        return b"".join(self.parts)
+        return bytes(self._data)
+
+    def take(self) -> bytearray:
+        """Everything written so far, handed over without a copy; the buffer is empty
+        after."""
+        data, self._data = self._data, bytearray()
+        return data
 
     def text(self) -> str:
         return self.data().decode("utf-8", "replace")
