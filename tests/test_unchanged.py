@@ -82,7 +82,12 @@ def test_a_hand_edit_of_the_folder_is_seen(synced: Path,
 
 
 def contents(folder: Path) -> dict[str, bytes]:
-    return {name: data for name, (data, _mtime) in snapshot(folder).items()}
+    """The folder's files, with the index's `+` (new since the last sync, which a first
+    sync never marks) read as `✓`."""
+    out = {name: data for name, (data, _mtime) in snapshot(folder).items()}
+    if "_index.md" in out:
+        out["_index.md"] = out["_index.md"].replace(b"| + |", "| ✓ |".encode())
+    return out
 
 
 def test_a_migration_reads_again_only_what_changed(
@@ -133,3 +138,32 @@ def test_a_sequence_of_its_own_reads_everything(
     assert b"INCREMENT BY 5" in (synced / "sequences" / "counter.sql").read_bytes()
     assert run(capsys, "sync", "-q", "-o", str(tmp_path / "scratch"))[0] == 0
     assert contents(synced) == contents(tmp_path / "scratch")
+
+
+@pytest.mark.parametrize("partitions", ["fold", "separate"])
+def test_a_migration_of_a_partition_tree_reads_the_tree_again(
+    pg: ThrowawayPostgres, db: str, synced: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], partitions: str,
+) -> None:
+    pg.psql("CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);"
+            "CREATE TABLE events_2025 PARTITION OF events "
+            "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');", db)
+    config = tmp_path / f"pgdoc-{partitions}.yaml"
+    config.write_text(f"partitions: {partitions}\n")
+    flags = ["-c", str(config)]
+    assert run(capsys, "sync", "-q", *flags, "-o", str(synced))[0] == 0
+    for n, ddl in enumerate([
+        "CREATE TABLE events_2026 PARTITION OF events "
+        "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+        "ALTER TABLE events ADD COLUMN kind text",
+        "CREATE INDEX events_at ON events (at)",
+        "ALTER TABLE events_2025 ALTER COLUMN kind SET DEFAULT 'x'",
+        "ALTER TABLE events DETACH PARTITION events_2025",
+    ]):
+        pg.psql(ddl, db)
+        code, _, err = run(capsys, "sync", "-v", *flags, "-o", str(synced))
+        assert code == 0, err
+        assert "reading those again" in err, ddl
+        scratch = tmp_path / f"scratch-{n}"
+        assert run(capsys, "sync", "-q", *flags, "-o", str(scratch))[0] == 0
+        assert contents(synced) == contents(scratch), ddl
