@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import gc
 import re
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -261,7 +262,8 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                                            recorded_pg_dump_major(folder) if folder else None)
             _set_client_encoding(session, found)
             progress.phase("Reading what changed")
-            side = pool.submit(_read_objects, tools, cfg, found, False)
+            joined = threading.Event()
+            side = pool.submit(_read_objects, tools, cfg, found, False, joined)
             only = _trees(earlier) if fold else set(earlier.changed)
             fresh = load_catalog(session, found.version, cfg.schemas, cfg.views, only=only)
             known = {*earlier.catalog.relations, *fresh.relations}
@@ -286,15 +288,18 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                         for a in ("-t", _pattern(t.schema, t.name))]
                 dumps.append(Dump(tools, args, found))
                 _wait_imported(dumps)
-            facts, stamp, _ = side.result()
-            if stamp != earlier.stamp:  # in the snapshot: what changed is not what was found
-                raise NotPartial("the catalog changed again before it was read")
+            while not joined.wait(0.05):
+                if side.done():  # it failed before joining: its error is raised below
+                    break
+        # While pg_dump -t runs (it reads the whole catalog first): the headers, the
+        # folder and the overview, which needs the catalog alone (and a write is likely).
         headers = render_headers(catalog, wanted)
-        existing = existing_files(folder, MARKER) if folder is not None else {}
-        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
-                     cfg.title, tools.version("pg_dump")[0])
+        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, None,
+                     cfg.title, tools.version("pg_dump")[0], expect_writes=bool(wanted))
                 if folder is not None else None)
-        del existing
+        facts, stamp, _ = side.result()
+        if stamp != earlier.stamp:  # in the snapshot: what changed is not what was found
+            raise NotPartial("the catalog changed again before it was read")
         by_rel: dict[int, list[Entry]] = {}
         if dumps:
             by_rel, unassigned = _split(dumps[0].archive().entries, catalog, wanted, fold,
@@ -361,11 +366,16 @@ def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]
         by_rel[oid] = canonical_order([*by_rel[oid], *extra], oid)
 
 
-def _read_objects(tools: PgTools, cfg: Config, found: Probe, indexes: bool = True
+def _read_objects(tools: PgTools, cfg: Config, found: Probe, indexes: bool = True,
+                  joined: threading.Event | None = None,
                   ) -> tuple[ObjectFacts, str | None, dict[int, tuple[Index, ...]]]:
     """The other objects' facts, the catalog's stamp and (with `indexes`) the relations'
-    indexes, read in a session of the same snapshot, beside the catalog query."""
+    indexes, read in a session of the same snapshot, beside the catalog query. `joined`
+    is set once the session has imported the snapshot (the exporting transaction must
+    last until then)."""
     with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
+        if joined is not None:
+            joined.set()
         _set_client_encoding(side, found)
         return (read_objects(side, found.version), read_stamp(side, found.version),
                 load_indexes(side, found.version, cfg.views) if indexes else {})

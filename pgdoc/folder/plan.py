@@ -126,10 +126,10 @@ class Plan:
 def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[int, str],
          prune: bool = False, erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
          existing: dict[str, str] | None = None, title: str = DEFAULT_TITLE,
-         pg_dump_major: int | None = None) -> FolderView:
+         pg_dump_major: int | None = None, expect_writes: bool = False) -> FolderView:
     """Read the folder (unless `existing` holds its table files) and work out what needs
     no table file: statuses, orphans, whether the overview is stale, and the overview
-    itself when a write is certain.
+    itself when a write is certain (or `expect_writes`: a refresh of changed tables).
 
     `+` (new) is history: a table whose file this sync adds to a folder pgdoc has written
     before. The first sync into a folder (no file of pgdoc's there yet) marks every table
@@ -148,7 +148,8 @@ def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[i
     stale = (read_pgdocs(folder, LIST_FILE) != render_table_list(rels)
              or any(name in foreign or not (folder / name).is_file() for name in REQUIRED))
     deletes = sorted(orphans) if prune else []
-    certain = stale or bool(deletes) or any(filenames[r.oid] not in existing for r in rels)
+    certain = (expect_writes or stale or bool(deletes)
+               or any(filenames[r.oid] not in existing for r in rels))
     return FolderView(existing, rows, orphans, deletes, stale,
                       prepare_overview(catalog, rows, erd_max_tables, title, pg_dump_major)
                       if certain else None, title, pg_dump_major, foreign)
