@@ -14,7 +14,6 @@ import functools
 import gc
 import re
 import threading
-import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -96,11 +95,6 @@ class Dump:
         encoding = ["--encoding=SQL_ASCII"] if probe.encoding == "SQL_ASCII" else []
         self.child: Child = tools.start(
             "pg_dump", [*tools.pg_dump_args(args, probe.snapshot), *encoding], out=self.sink)
-
-    def imported(self) -> bool:
-        """pg_dump has taken the snapshot: its first line on stderr (--verbose) comes after
-        it did, and so does its end."""
-        return self.child.stderr.size > 0 or self.child.done()
 
     def archive(self) -> Archive:
         self.child.wait()
@@ -200,15 +194,14 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             if per_table:
                 by_rel = dump_per_table(tools, catalog, wanted, fold, cfg.jobs, progress,
                                         found, options)
-            else:
-                _wait_imported(dumps)
-            # The snapshot is pg_dump's own from here on: the transaction ends now.
-        headers = render_headers(catalog, wanted)
-        existing = existing_files(folder, MARKER) if folder is not None else {}
-        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
-                     cfg.title, tools.version("pg_dump")[0])
-                if folder is not None else None)
-        del existing
+            headers = render_headers(catalog, wanted)
+            existing = existing_files(folder, MARKER) if folder is not None else {}
+            view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
+                         cfg.title, tools.version("pg_dump")[0])
+                    if folder is not None else None)
+            del existing
+            _wait_dumped(dumps)
+            # The transaction ends once every pg_dump is done with its snapshot.
         unassigned: list[Entry] = []
         if dumps:
             entries = [e for d in dumps for e in d.archive().entries]
@@ -287,16 +280,17 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                 args = [a for r in wanted for t in _tree(catalog, r, fold)
                         for a in ("-t", _pattern(t.schema, t.name))]
                 dumps.append(Dump(tools, args, found))
-                _wait_imported(dumps)
+            # While pg_dump -t runs (it reads the whole catalog first): the headers, the
+            # folder and the overview, which needs the catalog alone (and a write is
+            # likely).
+            headers = render_headers(catalog, wanted)
+            view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, None,
+                         cfg.title, tools.version("pg_dump")[0], expect_writes=bool(wanted))
+                    if folder is not None else None)
             while not joined.wait(0.05):
                 if side.done():  # it failed before joining: its error is raised below
                     break
-        # While pg_dump -t runs (it reads the whole catalog first): the headers, the
-        # folder and the overview, which needs the catalog alone (and a write is likely).
-        headers = render_headers(catalog, wanted)
-        view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, None,
-                     cfg.title, tools.version("pg_dump")[0], expect_writes=bool(wanted))
-                if folder is not None else None)
+            _wait_dumped(dumps)
         facts, stamp, _ = side.result()
         if stamp != earlier.stamp:  # in the snapshot: what changed is not what was found
             raise NotPartial("the catalog changed again before it was read")
@@ -413,9 +407,13 @@ def _check_schemas(cfg: Config, found: Probe) -> None:
             hint="check the spelling (names are case-sensitive); `psql -c '\\dn'` lists them")
 
 
-def _wait_imported(dumps: list[Dump]) -> None:
-    while not all(d.imported() for d in dumps):
-        time.sleep(0.005)
+def _wait_dumped(dumps: list[Dump]) -> None:
+    """Wait for every pg_dump to end. The snapshot's transaction must last until each has
+    imported the snapshot, and pg_dump says so in no way that is the same in every major
+    (18 prints a line before it imports): its end is the one sure sign. Waiting costs no
+    time (the archive is needed next) and no lock pg_dump does not hold anyway."""
+    for dump in dumps:
+        dump.child.wait()
 
 
 def _dumped_schemas(cfg: Config, found: Probe, tables: list[str]) -> Collection[str] | None:

@@ -3,8 +3,8 @@
 A psql session opens a REPEATABLE READ READ ONLY transaction and exports its snapshot;
 pg_dump imports it (`--snapshot`), and the catalog query runs in the same transaction, so
 the headers and the DDL of every file describe the same moment, whatever migrations run
-meanwhile. The transaction ends as soon as the catalog is read and every pg_dump has
-imported the snapshot (pg_dump holds it on its own from then on).
+meanwhile. The transaction ends once the catalog is read and every pg_dump is done (the one
+sure sign, in every major, that it imported the snapshot: pg_dump 18 prints a line before).
 
 The session talks to psql through its stdin and stdout: each step's output ends with a
 line holding a token that is random for every run, right after a record's NUL (psql

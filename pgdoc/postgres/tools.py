@@ -221,12 +221,11 @@ class PgTools:
         return child
 
     def pg_dump_args(self, args: list[str], snapshot: str | None = None) -> list[str]:
-        """`pg_dump --schema-only` to a custom-format archive on stdout. --verbose: its first
-        line on stderr comes after it imported the snapshot (see pgdoc.postgres.session)."""
+        """`pg_dump --schema-only` to a custom-format archive on stdout (its stderr holds
+        only what went wrong: no --verbose, whose chatter differs between majors)."""
         base = [
             "--schema-only",
             "--format=custom",
-            "--verbose",
             "--encoding=UTF8",
             f"--lock-wait-timeout={timeout_ms(self.lock_timeout)}",
             *KEEPALIVES,
