@@ -304,7 +304,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 _report_plan(rep, p, folder, dry_run=False, git=GitOutcome(sha=outcome.sha))
                 raise
         if not tables:
-            unchanged.remember(cfg, tools, folder, seen, p.docs)
+            unchanged.remember(cfg, tools, folder, seen, p.docs,
+                               p.writes if p.has_changes else None)
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -156,12 +157,13 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
 
 
 def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
-             docs: Docs) -> None:
+             docs: Docs, written: Mapping[str, str] | None = None) -> None:
     """After a run that left the folder matching the database as the dump's snapshot saw
     it (`snapshot_stamp`: the stamp read in that snapshot): save the record for the next
     run. The fingerprint read before the dump is kept only when the stamp shows nothing
     changed between the two; else only the stamp is (the next change costs a full read).
-    A failure here only costs a dump next time."""
+    `written`: what this run wrote (path -> text), whose hashes need no reading back. A
+    failure here only costs a dump next time."""
     snapshot_stamp = docs.stamp
     if snapshot_stamp is None:
         return
@@ -176,7 +178,8 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
             model = hashlib.sha256(data).hexdigest()
             if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model"):
                 model = ""
-        _save(cfg, tools, folder, Record(snapshot_stamp, fp, state.take(folder),
+        _save(cfg, tools, folder, Record(snapshot_stamp, fp,
+                                         state.take(folder, written=written),
                                          len(docs.relations), model))
 
 

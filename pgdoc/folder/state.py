@@ -54,9 +54,11 @@ class FolderState:
             raise ValueError(f"not a folder state: {exc}") from exc
 
 
-def take(folder: Path, previous: FolderState | None = None) -> FolderState:
-    """The folder's state now. Racy own files are hashed, unless `previous` holds the same
-    entry with a hash (taken after that very write)."""
+def take(folder: Path, previous: FolderState | None = None,
+         written: Mapping[str, str] | None = None) -> FolderState:
+    """The folder's state now. Racy own files are hashed: from `written` (what this run
+    just wrote there, by path: no need to read it back), or as `previous` recorded them
+    (taken after that very write), else read."""
     now = time.time_ns()
     entries: dict[str, tuple[int, int, int, int, int, str]] = {}
     for rel, st in _scan(folder):
@@ -64,7 +66,12 @@ def take(folder: Path, previous: FolderState | None = None) -> FolderState:
         sha = ""
         if _racy(st, now) and stat.S_ISREG(st.st_mode):
             old = previous.entries.get(rel) if previous is not None else None
-            sha = old[5] if old is not None and old[:5] == key and old[5] else _sha(folder, rel)
+            if written is not None and rel in written:
+                sha = hashlib.sha256(written[rel].encode("utf-8")).hexdigest()
+            elif old is not None and old[:5] == key and old[5]:
+                sha = old[5]
+            else:
+                sha = _sha(folder, rel)
         entries[rel] = (*key, sha)
     return FolderState(entries, now)
 
