@@ -8,6 +8,7 @@ Only the table of contents is read: a schema-only archive has no data blocks.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # pg_dump's archive sections (pg_backup.h: teSection)
@@ -105,12 +106,25 @@ def read_archive(data: bytes | bytearray | memoryview) -> Archive:
     return Archive((vmaj, vmin, vrev), dump_version, server_version, entries)
 
 
-_INT4 = struct.Struct("<BI")  # an archive integer: a sign byte, then 4 little-endian bytes
 # The fields between an entry's "had a data dumper" and its dependencies: s a string, i an
 # integer. tableoid, oid, tag, desc, section, defn, drop, COPY statement, namespace,
 # tablespace, table access method, [relkind (1.16+)], owner, "WITH OIDS".
 _LAYOUT_114 = "ssssissssssss"
 _LAYOUT_116 = "ssssissssssiss"
+_FORMATS = {1: "B", 2: "H", 4: "I", 8: "Q"}  # struct's codes for the usual integer sizes
+
+
+def _unpacker(int_size: int) -> Callable[[bytes | bytearray, int], tuple[int, int]]:
+    """Reads an archive integer at a position: (its sign byte, its magnitude)."""
+    if int_size in _FORMATS:
+        return struct.Struct("<B" + _FORMATS[int_size]).unpack_from
+
+    def unpack(buf: bytes | bytearray, pos: int) -> tuple[int, int]:
+        end = pos + 1 + int_size
+        if end > len(buf):
+            raise struct.error("the integer runs past the end")
+        return buf[pos], int.from_bytes(buf[pos + 1:end], "little")
+    return unpack
 
 
 def _str(raw: int | bytes | bytearray | None) -> str:
@@ -130,12 +144,13 @@ class _Reader:
     """Reads the archive's integers (a sign byte, then `int_size` little-endian bytes),
     strings (a length, -1 for NULL, then that many bytes) and offsets."""
 
-    __slots__ = ("buf", "int_size", "off_size", "pos", "relkind")
+    __slots__ = ("buf", "int_size", "off_size", "pos", "relkind", "unpack")
 
     def __init__(self, buf: bytes | bytearray, pos: int, int_size: int, off_size: int,
                  relkind: bool) -> None:
         self.buf, self.pos, self.int_size, self.off_size = buf, pos, int_size, off_size
         self.relkind = relkind
+        self.unpack = _unpacker(int_size)
 
     def _take(self, n: int) -> bytes | bytearray:
         end = self.pos + n
@@ -149,9 +164,13 @@ class _Reader:
         return self._take(1)[0]
 
     def integer(self) -> int:
-        raw = self._take(1 + self.int_size)
-        value = int.from_bytes(raw[1:], "little")
-        return -value if raw[0] else value
+        try:
+            sign, value = self.unpack(self.buf, self.pos)
+        except struct.error:
+            raise ArchiveError("the archive ends in the middle of its table of contents") \
+                from None
+        self.pos += 1 + self.int_size
+        return -value if sign else value
 
     def raw_str(self) -> bytes | bytearray | None:
         n = self.integer()
@@ -163,29 +182,18 @@ class _Reader:
         raw = self.raw_str()
         return None if raw is None else raw.decode("utf-8", "surrogateescape")
 
-    def oid(self) -> int:
-        text = self.raw_str() or b"0"
-        if not text.isdigit():
-            raise ArchiveError(f"an entry's catalog id is not a number: {text[:20]!r}")
-        return int(text)
-
     def entry(self) -> Entry:
-        if self.int_size == 4:
-            return self._entry4()
-        return self._entry()
-
-    def _entry4(self) -> Entry:
-        """`_entry` for 4-byte integers (what pg_dump writes on every platform it runs on),
-        the fields read inline: a whole database's table of contents has a million."""
-        buf, pos, unpack = self.buf, self.pos, _INT4.unpack_from
+        """One table-of-contents entry, its fields read inline (a whole database's table of
+        contents has a million)."""
+        buf, pos, unpack, step = self.buf, self.pos, self.unpack, 1 + self.int_size
         layout = _LAYOUT_116 if self.relkind else _LAYOUT_114
         values: list[int | bytes | bytearray | None] = []
         try:
             id_sign, dump_id = unpack(buf, pos)
-            pos += 10  # the id, then "had a data dumper"
+            pos += 2 * step  # the id, then "had a data dumper"
             for kind in layout:
                 sign, n = unpack(buf, pos)
-                pos += 5
+                pos += step
                 if kind == "i":
                     values.append(-n if sign else n)
                 elif sign:  # a negative length: NULL
@@ -196,7 +204,7 @@ class _Reader:
             deps = []
             while True:
                 sign, n = unpack(buf, pos)
-                pos += 5
+                pos += step
                 if sign:
                     break
                 dep = buf[pos:pos + n]
@@ -223,34 +231,3 @@ class _Reader:
                      section if isinstance(section, int) else 0, _str(defn), _str(namespace),
                      _str(tablespace), _str(tableam), _str(owner), tuple(deps), _str(drop))
 
-    def _entry(self) -> Entry:
-        dump_id = self.integer()
-        if dump_id <= 0:
-            raise ArchiveError(f"entry id {dump_id} out of range: a corrupt archive")
-        self.integer()  # had a data dumper
-        tableoid = self.oid()
-        oid = self.oid()
-        tag = self.text() or ""
-        desc = self.text() or ""
-        section = self.integer()
-        defn = self.text() or ""
-        drop = self.text() or ""
-        self.raw_str()  # the COPY statement
-        namespace = self.text() or ""
-        tablespace = self.text() or ""
-        tableam = self.text() or ""  # 1.14+
-        if self.relkind:
-            self.integer()  # the relation's relkind (1.16+), also in the catalog
-        owner = self.text() or ""
-        self.raw_str()  # "false": WITH OIDS, long gone
-        deps = []
-        while (dep := self.raw_str()) is not None:
-            if not dep.isdigit():
-                raise ArchiveError(f"entry {dump_id} has a dependency that is not an id")
-            deps.append(int(dep))
-        flag = self.octet()  # the custom format's data offset: a flag, then the offset
-        if flag not in _OFFSET_FLAGS:
-            raise ArchiveError(f"entry {dump_id} has an invalid data offset flag {flag}")
-        self._take(self.off_size)
-        return Entry(dump_id, tableoid, oid, tag, desc, section, defn, namespace, tablespace,
-                     tableam, owner, tuple(deps), drop)
