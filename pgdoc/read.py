@@ -35,7 +35,7 @@ from pgdoc.docs.split import (
     render_ddl,
     split_entries,
 )
-from pgdoc.errors import ConfigError, DatabaseError, SchemaChanged, ToolError
+from pgdoc.errors import ConfigError, SchemaChanged, ToolError
 from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
@@ -53,7 +53,12 @@ from pgdoc.postgres.catalog import (
     select_tables,
     with_indexes,
 )
-from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, STAMP_VARIABLE, stamp_sql
+from pgdoc.postgres.fingerprint import (
+    MIN_SERVER_VERSION,
+    STAMP_VARIABLE,
+    parse_stamp,
+    stamp_sql,
+)
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
 from pgdoc.postgres.tools import Buffer, Child, PgTools, choose_bin_dir, end_children
@@ -153,12 +158,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
         # pg_dump's version is asked (and cached) while psql connects.
         pool.submit(_warm_version, tools)
         with Session(tools, cfg.schemas) as session:
-            found = session.probe
-            assert found is not None
-            _check_schemas(cfg, found)
-            tools.bin_dir = choose_bin_dir(tools, found.version,
-                                           recorded_pg_dump_major(folder) if folder else None)
-            _set_client_encoding(session, found)
+            found = _opened(session, cfg, tools, folder)
             progress.phase("Reading the catalog and dumping the schema")
             # The whole database's dump needs nothing from the catalog: it starts at once. It
             # also gives the other objects' files (with --per-table too), unless only some
@@ -185,8 +185,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
                 # the whole dump.
                 if tables and len(wanted) <= 2 * cfg.jobs and not _has_statistics(
                         catalog, wanted, fold):
-                    args = [a for r in wanted for t in _tree(catalog, r, fold)
-                            for a in ("-t", _pattern(t.schema, t.name))]
+                    args = _table_args(catalog, wanted, fold)
                 else:
                     args = (_schema_args(cfg.schemas, found.partition_schemas)
                             + _excluded_args(catalog, cfg.exclude, fold))
@@ -214,24 +213,16 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             else:
                 _add_statistics(by_rel, whole_by_rel)
             del whole_by_rel
-        objects = sections = None
-        object_json: dict[str, list[dict[str, Any]]] = {}
-        if facts is not None:
-            assigned = assign_objects(unassigned, facts, grants=options.grants)
-            objects = {path: render_object_file(path, es, facts, options)
-                       for path, es in assigned.items()}
-            sections = index_sections(facts, assigned)
-            object_json = schema_json_objects(facts, assigned)
+        objects, sections, object_json = (
+            _object_files(unassigned, facts, options) if facts is not None else (None, [], {}))
     # The catalog's owners and names serve only the split: freed before the files are
     # rendered and compared.
     catalog = dataclasses.replace(catalog, owners={}, names={})
-    files = {filenames[r.oid]: compose(headers.pop(r.oid), render_ddl(by_rel.pop(r.oid, []),
-                                                                       options))
-             for r in wanted}
+    files = _table_files(wanted, filenames, headers, by_rel, options)
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
-                object_sections=sections or [], object_json=object_json, stamp=stamp,
+                object_sections=sections, object_json=object_json, stamp=stamp,
                 whole=not tables)
 
 
@@ -248,12 +239,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
     with gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
         pool.submit(_warm_version, tools)
         with Session(tools, cfg.schemas) as session:
-            found = session.probe
-            assert found is not None
-            _check_schemas(cfg, found)
-            tools.bin_dir = choose_bin_dir(tools, found.version,
-                                           recorded_pg_dump_major(folder) if folder else None)
-            _set_client_encoding(session, found)
+            found = _opened(session, cfg, tools, folder)
             progress.phase("Reading what changed")
             joined = threading.Event()
             side = pool.submit(_read_objects, tools, cfg, found, False, joined)
@@ -277,8 +263,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                 raise NotPartial("pg_dump -t leaves extended statistics out")
             dumps = []
             if wanted:
-                args = [a for r in wanted for t in _tree(catalog, r, fold)
-                        for a in ("-t", _pattern(t.schema, t.name))]
+                args = _table_args(catalog, wanted, fold)
                 dumps.append(Dump(tools, args, found))
             # While pg_dump -t runs (it reads the whole catalog first): the headers, the
             # folder and the overview, which needs the catalog alone (and a write is
@@ -301,20 +286,49 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
             if unassigned:
                 raise NotPartial("the refreshed tables' dump holds entries of other objects")
             check_complete(wanted, by_rel)
-        assigned = assign_objects(earlier.object_entries, facts, grants=options.grants)
-        objects = {path: render_object_file(path, es, facts, options)
-                   for path, es in assigned.items()}
-        sections = index_sections(facts, assigned)
-        object_json = schema_json_objects(facts, assigned)
+        objects, sections, object_json = _object_files(earlier.object_entries, facts, options)
     catalog = dataclasses.replace(catalog, owners={}, names={})
-    files = {filenames[r.oid]: compose(headers.pop(r.oid), render_ddl(by_rel.pop(r.oid, []),
-                                                                       options))
-             for r in wanted}
+    files = _table_files(wanted, filenames, headers, by_rel, options)
     progress.close()
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=True, unassigned=list(earlier.object_entries), view=view,
                 objects=objects, object_sections=sections, object_json=object_json,
                 stamp=earlier.stamp, whole=True)
+
+
+def _opened(session: Session, cfg: Config, tools: PgTools, folder: Path | None) -> Probe:
+    """What the snapshot's session found first, checked, with the pg_dump to use chosen
+    and the session's client encoding set."""
+    found = session.probe
+    assert found is not None
+    _check_schemas(cfg, found)
+    tools.bin_dir = choose_bin_dir(tools, found.version,
+                                   recorded_pg_dump_major(folder) if folder else None)
+    _set_client_encoding(session, found)
+    return found
+
+
+def _table_args(catalog: Catalog, rels: list[Relation], fold: bool) -> list[str]:
+    """`-t` for each relation (and its partitions, when they fold into it)."""
+    return [a for r in rels for t in _tree(catalog, r, fold)
+            for a in ("-t", _pattern(t.schema, t.name))]
+
+
+def _table_files(wanted: list[Relation], filenames: dict[int, str], headers: dict[int, str],
+                 by_rel: dict[int, list[Entry]], options: Options) -> dict[str, str]:
+    """Each relation's file: its header, then its entries (both dicts emptied as they go)."""
+    return {filenames[r.oid]: compose(headers.pop(r.oid),
+                                      render_ddl(by_rel.pop(r.oid, []), options))
+            for r in wanted}
+
+
+def _object_files(entries: list[Entry], facts: ObjectFacts, options: Options
+                  ) -> tuple[dict[str, str], list[str], dict[str, list[dict[str, Any]]]]:
+    """The other objects' files (path -> text), their index sections and schema.json lists."""
+    assigned = assign_objects(entries, facts, grants=options.grants)
+    objects = {path: render_object_file(path, es, facts, options)
+               for path, es in assigned.items()}
+    return objects, index_sections(facts, assigned), schema_json_objects(facts, assigned)
 
 
 def _trees(earlier: Earlier) -> set[int]:
@@ -382,11 +396,7 @@ def read_stamp(session: Session, version: int) -> str | None:
         return None
     answer = Buffer()
     session.query(stamp_sql(version) + f"SELECT :'{STAMP_VARIABLE}';", answer)
-    stamp = answer.data().decode("ascii", "replace").strip().strip("\0")
-    if not re.fullmatch(r"[0-9a-f]{32}", stamp):
-        raise DatabaseError(f"unexpected answer from the server: the catalog stamp is "
-                            f"{stamp[:80]!r}")
-    return stamp
+    return parse_stamp(answer.data().decode("ascii", "replace").strip("\0\n"))
 
 
 def _set_client_encoding(session: Session, found: Probe) -> None:
@@ -510,7 +520,7 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
     the session's snapshot: the reference path, slower, since every call loads the catalog
     again."""
     def one(rel: Relation) -> tuple[int, list[Entry]]:
-        args = [a for r in _tree(catalog, rel, fold) for a in ("-t", _pattern(r.schema, r.name))]
+        args = _table_args(catalog, [rel], fold)
         entries = Dump(tools, args, found).archive().entries
         split = split_entries(entries, catalog, lambda _oid: rel.oid, options)
         progress.advance()

@@ -331,7 +331,7 @@ def load_indexes(session: Session, version: int, views: bool = True
                  ) -> dict[int, tuple[Index, ...]]:
     """Every documented relation's indexes (by the relation's oid), as load_catalog reads
     them."""
-    reader = _Records()
+    reader = Records()
     session.query(index_sql(version, views), reader)
     return {int(relid): tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])
                               for i in items)
@@ -343,25 +343,6 @@ def with_indexes(catalog: Catalog, indexes: Mapping[int, tuple[Index, ...]]) -> 
     relations = {oid: dataclasses.replace(rel, indexes=indexes[oid]) if oid in indexes else rel
                  for oid, rel in catalog.relations.items()}
     return dataclasses.replace(catalog, relations=relations)
-
-
-class _Records:
-    """A query's answer as psql streams it: one JSON value per NUL-ended record."""
-
-    def __init__(self) -> None:
-        self._decode = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode
-        self._pieces: list[str] = []
-        self.records: list[Any] = []
-
-    def write(self, data: bytes) -> None:
-        text, start = self._decode(data), 0
-        while (end := text.find("\0", start)) >= 0:
-            self._pieces.append(text[start:end])
-            self.records.append(json.loads("".join(self._pieces)))
-            self._pieces.clear()
-            start = end + 1
-        if start < len(text):
-            self._pieces.append(text[start:])
 
 
 def merge_catalog(whole: Catalog, fresh: Catalog, replaced: Collection[int],
@@ -381,20 +362,16 @@ def merge_catalog(whole: Catalog, fresh: Catalog, replaced: Collection[int],
     return _in_schemas(merged, schemas)
 
 
-class CatalogReader:
-    """The catalog query's answer, read while psql streams it: records that each end with
-    a NUL (psql -0; no JSON text holds one), decoded one at a time: the server's, one per
-    relation, then types, owners and names. Thousands of tables never exist as one tree
-    of JSON values, nor as one text."""
+class Records:
+    """A query's answer as psql streams it: records that each end with a NUL (psql -0; no
+    JSON text holds one), each one JSON value, decoded one at a time (`add`)."""
 
     def __init__(self) -> None:
         # surrogateescape: names in an SQL_ASCII database may be any bytes; they reach the
         # files byte for byte, as pg_dump's text does.
         self._decode = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode
         self._pieces: list[str] = []  # the record being received
-        self._head: dict[str, Any] | None = None
-        self._rest: dict[str, Any] | None = None
-        self._relations: dict[int, Relation] = {}
+        self.records: list[Any] = []
 
     def write(self, data: bytes) -> None:
         text, start = self._decode(data), 0
@@ -406,6 +383,21 @@ class CatalogReader:
             start = end + 1
         if start < len(text):
             self._pieces.append(text[start:])
+
+    def add(self, record: Any) -> None:
+        self.records.append(record)
+
+
+class CatalogReader(Records):
+    """The catalog query's answer: the server's record, one per relation, then types,
+    owners and names. Thousands of tables never exist as one tree of JSON values, nor as
+    one text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._head: dict[str, Any] | None = None
+        self._rest: dict[str, Any] | None = None
+        self._relations: dict[int, Relation] = {}
 
     def add(self, record: dict[str, Any]) -> None:
         if self._head is None:

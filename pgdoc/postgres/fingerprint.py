@@ -880,13 +880,19 @@ def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (
          "-v", f"saved_stamp={saved_stamp or ''}", "-f", "-"],
         script,
     )
-    stamp, _, out = out.partition("\n")
-    if not re.fullmatch(r"[0-9a-f]{32}", stamp):
-        raise DatabaseError("unexpected answer from the server: the catalog stamp is "
-                            f"{stamp[:80]!r}")
+    first, _, out = out.partition("\n")
+    stamp = parse_stamp(first)
     if saved_stamp is not None and stamp == saved_stamp and not out.strip():
         return Reading(stamp, None)
     return Reading(stamp, _parse_fingerprint(out))
+
+
+def parse_stamp(text: str) -> str:
+    """The stamp psql printed (an md5 in hex), or DatabaseError."""
+    if not re.fullmatch(r"[0-9a-f]{32}", text):
+        raise DatabaseError("unexpected answer from the server: the catalog stamp is "
+                            f"{text[:80]!r}")
+    return text
 
 
 def _parse_fingerprint(out: str) -> Fingerprint:
