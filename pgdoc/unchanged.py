@@ -60,7 +60,7 @@ class Record:
             "fingerprint": (json.loads(self.fingerprint.to_json())
                             if self.fingerprint is not None else None),
             "folder": self.folder.to_json(),
-        }, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        }, ensure_ascii=True, separators=(",", ":"), sort_keys=True)  # names may be any bytes
 
     @classmethod
     def from_json(cls, text: str) -> Record:

@@ -99,3 +99,18 @@ def test_serialisation(folder: Path) -> None:
     assert state.FolderState.from_json(saved.to_json()) == saved
     with pytest.raises(ValueError):
         state.FolderState.from_json({"entries": {"a": [1]}, "taken_ns": 0})
+
+
+def test_any_file_name_survives_the_record(folder: Path, tmp_path: Path) -> None:
+    """A file whose name is no UTF-8 (or holds escape codes) lives in the folder: the
+    record saves and loads it like any other (json escapes the undecodable bytes)."""
+    from pgdoc.folder import cache
+    from pgdoc.unchanged import Record
+
+    os.close(os.open(os.fsencode(folder) + b"/bad\xff\x1b[31m.txt", os.O_CREAT | os.O_WRONLY))
+    record = Record("0" * 32, None, aged(state.take(folder)), 1)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    assert cache.save(folder, "k", record.to_json(), env)
+    text = cache.load(folder, "k", env)
+    assert text is not None and Record.from_json(text) == record
+    assert state.unchanged_since(folder, Record.from_json(text).folder)
