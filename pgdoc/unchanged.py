@@ -25,21 +25,19 @@ import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pgdoc import __version__
 from pgdoc.config import Config
 from pgdoc.errors import PgdocError
 from pgdoc.folder import cache, state
 from pgdoc.folder.contents import has_own_files
+from pgdoc.folder.plan import Docs
 from pgdoc.model import Catalog
+from pgdoc.postgres.archive import Entry
 from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, Fingerprint, read_stamped
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
-
-if TYPE_CHECKING:  # pgdoc.read imports every renderer: a quiet night needs none of them
-    from pgdoc.folder.plan import Docs
-    from pgdoc.postgres.archive import Entry
-    from pgdoc.read import Earlier
+from pgdoc.read import Earlier, gc_paused
 
 FORMAT = 2  # of the record
 
@@ -137,7 +135,6 @@ def earlier(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> Earlier | 
     if model is None:
         return None
     catalog, entries = model
-    from pgdoc.read import Earlier
     return Earlier(catalog=catalog, object_entries=entries, changed=frozenset(changed),
                    parents=dict(now.parents), stamp=seen.stamp)
 
@@ -171,7 +168,6 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
     with contextlib.suppress(OSError, PgdocError):
         model = ""
         if docs.whole and fp is not None:
-            from pgdoc.read import gc_paused
             with gc_paused():
                 data = pickle.dumps((docs.catalog, docs.unassigned),
                                     protocol=pickle.HIGHEST_PROTOCOL)
@@ -207,7 +203,6 @@ def _load_model(cfg: Config, tools: PgTools, folder: Path,
     data = cache.load_bytes(folder, _key(cfg, tools, folder), kind="model")
     if data is None or hashlib.sha256(data).hexdigest() != sha:
         return None
-    from pgdoc.read import gc_paused
     try:
         with gc_paused():
             catalog, entries = pickle.loads(data)
