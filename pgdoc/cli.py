@@ -29,7 +29,7 @@ from pgdoc.errors import (
 )
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Plan, apply
-from pgdoc.folder.writer import existing_files, locked
+from pgdoc.folder.writer import existing_files, locked, spare_files
 from pgdoc.postgres.catalog import documented
 from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
@@ -277,15 +277,13 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
         if since is not None:
             rep.debug(f"{len(since.changed)} relation(s) changed since the last run: reading "
                       "those again (--full reads everything)")
-        p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress,
-                   earlier=since)
-        planned = time.monotonic()
-        if note:
-            click.echo(f"pgdoc: note: {note}", err=True)
-        if p.docs.unassigned:
-            rep.debug(f"{len(p.docs.unassigned)} dump entries belong to no table (schemas, "
-                      "types, functions, ...): left out, see README 'What gets documented'")
-        written = apply(p, folder, adopt=cfg.adopt) if p.has_changes else []
+        with spare_files(folder) as spares:
+            p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress,
+                       earlier=since, spares=spares)
+            planned = time.monotonic()
+            if note:
+                click.echo(f"pgdoc: note: {note}", err=True)
+            written = apply(p, folder, adopt=cfg.adopt, spares=spares)
         rep.debug(f"read the database and the folder in {planned - started:.2f}s, wrote "
                   f"{len(written)} files in {time.monotonic() - planned:.2f}s")
         if git_ctx is not None and commit:

@@ -26,6 +26,7 @@ from pgdoc.docs.objects import (
     render_object_file,
     schema_json_objects,
 )
+from pgdoc.docs.overview import REQUIRED
 from pgdoc.docs.render import MARKER, compose, render_header
 from pgdoc.docs.split import (
     PG_CLASS,
@@ -39,7 +40,7 @@ from pgdoc.errors import ConfigError, SchemaChanged, ToolError
 from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
-from pgdoc.folder.writer import existing_files
+from pgdoc.folder.writer import Spares, existing_files
 from pgdoc.model import Catalog, ForeignKey, Index, Relation
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
@@ -132,9 +133,11 @@ class NotPartial(Exception):
 @_retry_if_changed
 def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: bool = False,
             progress: Progress | None = None, folder: Path | None = None,
-            prune: bool = False, earlier: Earlier | None = None) -> Docs:
+            prune: bool = False, earlier: Earlier | None = None,
+            spares: Spares | None = None) -> Docs:
     """Read the database and render every table file in memory; with `folder`, also read
-    that folder (see FolderView).
+    that folder (see FolderView), and have `spares` make the temp files its new table files
+    will need.
 
     pg_dump is the long pole, and the rest happens while it runs: the catalog query in the
     snapshot's session, the folder read, the headers and the overview rendered. Only the
@@ -142,14 +145,15 @@ def collect(cfg: Config, tools: PgTools, tables: Iterable[str] = (), per_table: 
     try:
         if earlier is not None:
             return _refresh(cfg, tools, earlier, progress, folder, prune)
-        return _collect(cfg, tools, list(tables), per_table, progress, folder, prune)
+        return _collect(cfg, tools, list(tables), per_table, progress, folder, prune, spares)
     except BaseException:
         end_children()
         raise
 
 
 def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
-             progress: Progress | None, folder: Path | None, prune: bool) -> Docs:
+             progress: Progress | None, folder: Path | None, prune: bool,
+             spares: Spares | None = None) -> Docs:
     progress = progress or Progress(enabled=False)
     fold = cfg.partitions == "fold"
     options = options_of(cfg)
@@ -195,6 +199,8 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
                                         found, options)
             headers = render_headers(catalog, wanted)
             existing = existing_files(folder, MARKER) if folder is not None else {}
+            if spares is not None:
+                spares.make(_spares_needed(wanted, filenames, existing))
             view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
                          cfg.title, tools.version("pg_dump")[0])
                     if folder is not None else None)
@@ -294,6 +300,13 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                 subset=True, unassigned=list(earlier.object_entries), view=view,
                 objects=objects, object_sections=sections, object_json=object_json,
                 stamp=earlier.stamp, whole=True)
+
+
+def _spares_needed(wanted: list[Relation], filenames: dict[int, str],
+                   existing: Mapping[str, str]) -> int:
+    """Temp files worth making ahead: one per new table file, and then the overview's."""
+    new = sum(1 for r in wanted if filenames[r.oid] not in existing)
+    return new + len(REQUIRED) if new else 0
 
 
 def _opened(session: Session, cfg: Config, tools: PgTools, folder: Path | None) -> Probe:
@@ -534,14 +547,17 @@ def dump_per_table(tools: PgTools, catalog: Catalog, rels: list[Relation], fold:
 
 def survey(cfg: Config, tools: PgTools, folder: Path, tables: Iterable[str] = (),
            per_table: bool = False, prune: bool = False,
-           progress: Progress | None = None, earlier: Earlier | None = None) -> Plan:
+           progress: Progress | None = None, earlier: Earlier | None = None,
+           spares: Spares | None = None) -> Plan:
     """What a sync would do: the database and the folder read, rendered and compared; with
-    `earlier`, only what changed since is read again, unless that cannot be sure."""
+    `earlier`, only what changed since is read again, unless that cannot be sure. With
+    `spares`, the temp files for new files are made meanwhile (see plan.apply)."""
     try:
         docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune,
-                       earlier=earlier)
+                       earlier=earlier, spares=spares)
     except NotPartial:
-        docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune)
+        docs = collect(cfg, tools, tables, per_table, progress, folder=folder, prune=prune,
+                       spares=spares)
     return plan(docs, folder, prune, cfg.erd_max_tables)
 
 

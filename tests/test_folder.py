@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -309,6 +310,57 @@ def test_failed_rename_puts_back_every_file_it_replaced(
     code, _out, err = run(capsys, "sync", "--prune", "-o", str(folder))
     assert code == 0, err
     assert not (folder / "gone.sql").exists() and (folder / "zz.sql").exists()
+
+
+def test_first_sync_that_fails_leaves_the_folder_empty(
+    pg: ThrowawayPostgres, shop: str, folder: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The temp files a first sync makes ahead, while pg_dump runs, go too.
+    _fail_rename_of("schema.json", monkeypatch)
+    code, _, err = run(capsys, "sync", "-o", str(folder))
+    assert code == 3, err
+    assert list(folder.iterdir()) == []
+
+
+def _wait_for_entries(folder: Path, count: int) -> list[Path]:
+    deadline = time.monotonic() + 30
+    while len(found := list(folder.iterdir())) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return found
+
+
+def test_spare_temp_files_are_used_once_and_the_rest_removed(tmp_path: Path) -> None:
+    spares = writer.Spares(tmp_path)
+    spares.make(3)
+    _wait_for_entries(tmp_path, 3)  # a take stops the making: the rest is made in stage
+    temps = writer.stage(tmp_path, {"a.sql": "a\n", "b.sql": "b\n"}, spares)
+    third = spares.take()
+    assert third is not None
+    os.close(third[1])
+    os.unlink(third[0])  # a taken one is the taker's
+    spares.close()
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted(os.path.basename(t) for t in temps.values())
+    assert sorted(Path(t).read_text() for t in temps.values()) == ["a\n", "b\n"]
+    assert spares.take() is None
+    spares.make(1)  # once per run: a closed one makes no more
+    assert sorted(p.name for p in tmp_path.iterdir()) == left
+
+
+def test_spare_temp_file_replaced_meanwhile_is_not_written(tmp_path: Path) -> None:
+    spares = writer.Spares(tmp_path)
+    spares.make(1)
+    (spare,) = _wait_for_entries(tmp_path, 1)
+    target = tmp_path / "elsewhere"
+    target.write_text("keep\n")
+    spare.unlink()
+    spare.symlink_to(target)
+    temps = writer.stage(tmp_path, {"a.sql": "a\n"}, spares)
+    assert target.read_text() == "keep\n"
+    assert spare.is_symlink()  # left alone
+    assert Path(temps["a.sql"]) != spare and Path(temps["a.sql"]).read_text() == "a\n"
+    spares.close()
 
 
 def test_folder_that_cannot_be_put_back_says_so(

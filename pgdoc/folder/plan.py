@@ -37,7 +37,7 @@ from pgdoc.folder.contents import (
     read_pgdocs,
 )
 from pgdoc.folder.naming import decode_filename
-from pgdoc.folder.writer import discard, publish, stage
+from pgdoc.folder.writer import Spares, discard, publish, stage
 from pgdoc.model import Catalog, Relation
 from pgdoc.postgres.archive import Entry
 
@@ -218,19 +218,29 @@ def _orphan_name(filename: str, text: str) -> str:
     return filename
 
 
-def apply(plan: Plan, folder: Path, adopt: bool = False) -> list[str]:
+def apply(plan: Plan, folder: Path, adopt: bool = False, spares: Spares | None = None
+          ) -> list[str]:
     """Write the plan; returns the names written. The table files are staged in a thread
     while the overview renders, when it was not rendered early (creating thousands of
     files is mostly the kernel's work), then everything is published at once.
 
     Before anything is written, every target is checked (see check_targets): a file
     pgdoc did not write is overwritten only with `adopt`; a directory, FIFO, device or
-    symlink never. The overview files are checked again once rendered."""
+    symlink never. The overview files are checked again once rendered. Temp files come
+    from `spares` while it has some; those left are removed before returning."""
+    try:
+        return _apply(plan, folder, adopt, spares)
+    finally:
+        if spares is not None:
+            spares.close()
+
+
+def _apply(plan: Plan, folder: Path, adopt: bool, spares: Spares | None) -> list[str]:
     if not plan.has_changes:
         return []
     check_targets(folder, [*plan.table_writes, *REQUIRED], adopt)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        staged = pool.submit(stage, folder, plan.table_writes)
+        staged = pool.submit(stage, folder, plan.table_writes, spares)
         try:
             overview = plan.overview_writes
         except BaseException:
@@ -240,7 +250,7 @@ def apply(plan: Plan, folder: Path, adopt: bool = False) -> list[str]:
         temps = staged.result()
     try:
         check_targets(folder, overview, adopt)
-        temps.update(stage(folder, overview))
+        temps.update(stage(folder, overview, spares))
     except BaseException:
         discard(temps)
         raise
