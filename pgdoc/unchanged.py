@@ -35,7 +35,12 @@ from pgdoc.folder.contents import has_own_files
 from pgdoc.folder.plan import Docs
 from pgdoc.model import Catalog
 from pgdoc.postgres.archive import Entry
-from pgdoc.postgres.fingerprint import MIN_SERVER_VERSION, Fingerprint, read_stamped
+from pgdoc.postgres.fingerprint import (
+    MIN_SERVER_VERSION,
+    Fingerprint,
+    fingerprint_parts,
+    read_stamped,
+)
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
 from pgdoc.read import Earlier, gc_paused
 
@@ -103,7 +108,8 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     record = _load(cfg, tools, folder)
     same_folder = record is not None and _unchanged_since(folder, record.folder)
     saved_stamp = record.stamp if record is not None and same_folder else None
-    reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants, saved_stamp)
+    reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants, saved_stamp,
+                           fingerprint_parts(record.tables if record is not None else 0))
     if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
         return Look(reading.stamp, record.fingerprint if record else None, True, record,
                     same_folder)
