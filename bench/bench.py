@@ -43,6 +43,7 @@ GITLAB_SQL = ROOT.parent / "shared/fixtures/real/gitlab.sql"
 DEFAULT_SIZES = (100, 500, 2000, 10000)
 # A whole-schema pg_dump locks every table in one transaction: 10,000 tables need more lock
 # slots than the default 64 per connection provide (max_locks_per_transaction).
+SHARED_BUFFERS = "1GB"
 LOCKS_PER_TRANSACTION = 1024
 PARTITIONED_EVERY = 50  # every 50th table is range-partitioned ...
 PARTITIONS = 4  # ... into 4 partitions (which count as tables)
@@ -286,7 +287,8 @@ def machine(server: ThrowawayPostgres) -> list[str]:
     return [
         f"Machine: {os.cpu_count()} CPUs ({cpu}), {memory}, {platform.system()} "
         f"{platform.release()}",
-        f"Server: {version.split(' on ')[0]}, throwaway, unix socket, fsync off",
+        f"Server: {version.split(' on ')[0]}, throwaway, unix socket, fsync off, "
+        f"shared_buffers {SHARED_BUFFERS}",
         f"Client: {pg_dump}; Python {platform.python_version()}",
     ]
 
@@ -369,8 +371,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _raise_lock_slots(server: ThrowawayPostgres) -> None:
-    """max_locks_per_transaction needs a restart; the throwaway server allows one."""
+    """max_locks_per_transaction needs a restart; the throwaway server allows one. Shared
+    buffers as a production server has them: the catalogs stay in the server's memory.
+    With the default 128 MB they live in the OS page cache, which some virtual machines
+    reclaim while idle (this one's DAMON pageout), and single timings of pg_dump and pgdoc
+    then varied 2 to 4 times between runs."""
     server.psql(f"ALTER SYSTEM SET max_locks_per_transaction = {LOCKS_PER_TRANSACTION}")
+    server.psql(f"ALTER SYSTEM SET shared_buffers = '{SHARED_BUFFERS}'")
     server._server_cmd(  # dev tooling: ThrowawayPostgres has no public restart
         "pg_ctl", "restart", "-w", "-t", "60", "-D", str(server.data_dir),
         "-l", str(server.log_file), "-o", f"-p {server.port}",
