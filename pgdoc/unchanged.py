@@ -22,16 +22,18 @@ import contextlib
 import hashlib
 import json
 import pickle
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pgdoc import __version__
 from pgdoc.config import Config
+from pgdoc.docs.render import MARKER
 from pgdoc.errors import PgdocError
 from pgdoc.folder import cache, state
-from pgdoc.folder.contents import has_own_files
+from pgdoc.folder.contents import existing_files, has_own_files
 from pgdoc.folder.plan import Docs
 from pgdoc.model import Catalog
 from pgdoc.postgres.archive import Entry
@@ -90,6 +92,9 @@ class Look:
     unchanged: bool  # the catalog and the folder are as the last matching run left them
     record: Record | None = None  # the record compared with
     same_folder: bool = False  # the folder is as the record saw it
+    # The folder's table files (name -> text), read while the fingerprint ran: None when
+    # not read (no refresh could start from the record, or nothing changed).
+    existing: dict[str, str] | None = None
 
 
 NOTHING = Look(None, None, False)
@@ -108,15 +113,65 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     record = _load(cfg, tools, folder)
     same_folder = record is not None and _unchanged_since(folder, record.folder)
     saved_stamp = record.stamp if record is not None and same_folder else None
-    reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants, saved_stamp,
-                           fingerprint_parts(record.tables if record is not None else 0))
-    if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
-        return Look(reading.stamp, record.fingerprint if record else None, True, record,
-                    same_folder)
-    same = (same_folder and record is not None and record.fingerprint is not None
-            and reading.fingerprint.comparable(record.fingerprint)
-            and record.fingerprint.to_json() == reading.fingerprint.to_json())
-    return Look(reading.stamp, reading.fingerprint, same, record, same_folder)
+    # A refresh reads every table file (the index's fingerprint covers them all): when one
+    # may follow, they are read while the server computes the fingerprint.
+    refresh_possible = (same_folder and record is not None and record.fingerprint is not None
+                        and bool(record.model))
+    with _reading_files(folder if refresh_possible else None) as files:
+        reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
+                               saved_stamp,
+                               fingerprint_parts(record.tables if record is not None else 0))
+        if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
+            return Look(reading.stamp, record.fingerprint if record else None, True, record,
+                        same_folder)
+        same = (same_folder and record is not None and record.fingerprint is not None
+                and reading.fingerprint.comparable(record.fingerprint)
+                and record.fingerprint.to_json() == reading.fingerprint.to_json())
+        existing = None if same else files.result()
+    return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing)
+
+
+class _FileReader:
+    """The folder's table files, read in a thread until `result` (which waits for all of
+    them) or `stop` (which ends the reading: nobody needs them)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._stop = threading.Event()
+        self._files: dict[str, str] | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if folder is not None:
+            self._thread = threading.Thread(target=self._read, args=(folder,), daemon=True,
+                                            name="pgdoc-files")
+            self._thread.start()
+
+    def _read(self, folder: Path) -> None:
+        try:
+            self._files = existing_files(folder, MARKER, self._stop)
+        except BaseException as exc:  # reported to whoever asks for the result
+            self._error = exc
+
+    def result(self) -> dict[str, str] | None:
+        """Every table file, or None when they were not read (or could not be: the
+        refresh reads them again, and reports what fails)."""
+        if self._thread is None:
+            return None
+        self._thread.join()
+        return None if self._error is not None or self._stop.is_set() else self._files
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
+@contextlib.contextmanager
+def _reading_files(folder: Path | None) -> Iterator[_FileReader]:
+    reader = _FileReader(folder)
+    try:
+        yield reader
+    finally:
+        reader.stop()
 
 
 # A refresh of what changed pays one `pg_dump -t` (which still reads the whole catalog) and
@@ -142,7 +197,7 @@ def earlier(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> Earlier | 
         return None
     catalog, entries = model
     return Earlier(catalog=catalog, object_entries=entries, changed=frozenset(changed),
-                   parents=dict(now.parents), stamp=seen.stamp)
+                   parents=dict(now.parents), stamp=seen.stamp, existing=seen.existing)
 
 
 def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
@@ -210,7 +265,7 @@ def _load_model(cfg: Config, tools: PgTools, folder: Path,
     if data is None or hashlib.sha256(data).hexdigest() != sha:
         return None
     try:
-        with gc_paused():
+        with gc_paused(freeze=True):
             catalog, entries = pickle.loads(data)
     except Exception:  # a model that does not load is a miss
         return None

@@ -12,6 +12,7 @@ import os
 import stat
 import struct
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -116,11 +117,12 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
                           hint="check its permissions") from exc
 
 
-def existing_files(folder: Path, marker: str | None = None) -> dict[str, str]:
+def existing_files(folder: Path, marker: str | None = None,
+                   stop: threading.Event | None = None) -> dict[str, str]:
     """The table files pgdoc wrote earlier: regular `*.sql` files that start with its
     marker (see pgdoc.folder.markers; `marker`, when given, must start the file exactly).
     Any other `.sql` file, of any encoding, is somebody else's and is not read past its
-    first bytes."""
+    first bytes. Once `stop` is set, it returns what it has read so far."""
     out: dict[str, str] = {}
     prefix = (marker or "")[:HEAD_BYTES]
 
@@ -128,6 +130,8 @@ def existing_files(folder: Path, marker: str | None = None) -> dict[str, str]:
         return has_marker(name, head) and head.startswith(prefix)
 
     for entry in _entries(folder):
+        if stop is not None and stop.is_set():
+            break
         if not entry.name.endswith(".sql") or not entry.is_file(follow_symlinks=False):
             continue
         text = _read(folder / entry.name, functools.partial(ours, entry.name))
