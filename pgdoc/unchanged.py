@@ -113,14 +113,15 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     record = _load(cfg, tools, folder)
     same_folder = record is not None and _unchanged_since(folder, record.folder)
     saved_stamp = record.stamp if record is not None and same_folder else None
+    parts = fingerprint_parts(record.tables if record is not None else 0)
     # A refresh reads every table file (the index's fingerprint covers them all): when one
-    # may follow, they are read while the server computes the fingerprint.
+    # may follow, they are read while the server computes the fingerprint, in one session
+    # (in two, the server has every core, and the reading only slows it down).
     refresh_possible = (same_folder and record is not None and record.fingerprint is not None
-                        and bool(record.model))
+                        and bool(record.model) and parts == 1)
     with _reading_files(folder if refresh_possible else None) as files:
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
-                               saved_stamp,
-                               fingerprint_parts(record.tables if record is not None else 0))
+                               saved_stamp, parts)
         if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
             return Look(reading.stamp, record.fingerprint if record else None, True, record,
                         same_folder)
