@@ -23,7 +23,8 @@ import hashlib
 import json
 import pickle
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,51 +129,28 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
         same = (same_folder and record is not None and record.fingerprint is not None
                 and reading.fingerprint.comparable(record.fingerprint)
                 and record.fingerprint.to_json() == reading.fingerprint.to_json())
-        existing = None if same else files.result()
+        existing = None if same else files()
     return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing)
 
 
-class _FileReader:
-    """The folder's table files, read in a thread until `result` (which waits for all of
-    them) or `stop` (which ends the reading: nobody needs them)."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self._stop = threading.Event()
-        self._files: dict[str, str] | None = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if folder is not None:
-            self._thread = threading.Thread(target=self._read, args=(folder,), daemon=True,
-                                            name="pgdoc-files")
-            self._thread.start()
-
-    def _read(self, folder: Path) -> None:
-        try:
-            self._files = existing_files(folder, MARKER, self._stop)
-        except BaseException as exc:  # reported to whoever asks for the result
-            self._error = exc
-
-    def result(self) -> dict[str, str] | None:
-        """Every table file, or None when they were not read (or could not be: the
-        refresh reads them again, and reports what fails)."""
-        if self._thread is None:
-            return None
-        self._thread.join()
-        return None if self._error is not None or self._stop.is_set() else self._files
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-
-
 @contextlib.contextmanager
-def _reading_files(folder: Path | None) -> Iterator[_FileReader]:
-    reader = _FileReader(folder)
-    try:
-        yield reader
-    finally:
-        reader.stop()
+def _reading_files(folder: Path | None) -> Iterator[Callable[[], dict[str, str] | None]]:
+    """The folder's table files, read in a thread meanwhile (none without `folder`):
+    yields what waits for them, None when they could not be read (the refresh reads them
+    again, and reports what fails). At the end an unfinished reading stops."""
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = (pool.submit(existing_files, folder, MARKER, stop)
+                   if folder is not None else None)
+
+        def result() -> dict[str, str] | None:
+            if reading is None or reading.exception() is not None:
+                return None
+            return reading.result()
+        try:
+            yield result
+        finally:
+            stop.set()
 
 
 # A refresh of what changed pays one `pg_dump -t` (which still reads the whole catalog) and

@@ -227,15 +227,7 @@ def apply(plan: Plan, folder: Path, adopt: bool = False, spares: Spares | None =
     Before anything is written, every target is checked (see check_targets): a file
     pgdoc did not write is overwritten only with `adopt`; a directory, FIFO, device or
     symlink never. The overview files are checked again once rendered. Temp files come
-    from `spares` while it has some; those left are removed before returning."""
-    try:
-        return _apply(plan, folder, adopt, spares)
-    finally:
-        if spares is not None:
-            spares.close()
-
-
-def _apply(plan: Plan, folder: Path, adopt: bool, spares: Spares | None) -> list[str]:
+    from `spares` while it has some (whoever made them removes the rest)."""
     if not plan.has_changes:
         return []
     check_targets(folder, [*plan.table_writes, *REQUIRED], adopt)
