@@ -442,3 +442,20 @@ def test_stale_diagram_file_is_deleted_a_foreign_one_is_not(
     assert code == 0, err
     assert not (folder / "_erd_public.md").exists()
     assert state(folder)["_erd_mine.md"] == theirs
+
+
+def test_only_files_that_replace_one_are_synced_before_their_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / "old.sql").write_text("old\n")
+    synced: list[list[str]] = []
+    real_sync = writer._sync
+    monkeypatch.setattr(writer, "_sync", lambda folder, paths: (
+        synced.append(sorted(paths)), real_sync(folder, paths))[1])
+    temps = writer.stage(tmp_path, {"old.sql": "new\n", "new.sql": "first\n"})
+    writer.publish(tmp_path, temps)
+    # A new file has nothing to protect from a power cut: it is not waited for.
+    assert synced == [[temps["old.sql"]]]
+    assert (tmp_path / "old.sql").read_text() == "new\n"
+    assert (tmp_path / "new.sql").read_text() == "first\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sql", "old.sql"]

@@ -203,22 +203,24 @@ def stage(folder: Path, files: Mapping[str, str], spares: Spares | None = None
 
 
 def publish(folder: Path, temps: Mapping[str, str], delete: Iterable[str] = ()) -> None:
-    """Sync the temp files, then rename each over its document and delete `delete`: all
-    or nothing. Every file to be replaced or deleted is first kept under a temp name (a
-    hard link: nothing is copied), before the first rename; should a rename or deletion
-    still fail, what was replaced is put back and the new files are removed. A run killed
-    during the renames leaves each file whole, old or new. Table files are renamed first
-    and the overview files (`_index.md`, ...) last, so an overview never lists a table
-    file that is not there yet."""
+    """Sync the temp files that replace a file, then rename each over its document and
+    delete `delete`: all or nothing. Every file to be replaced or deleted is first kept
+    under a temp name (a hard link: nothing is copied), before the first rename; should a
+    rename or deletion still fail, what was replaced is put back and the new files are
+    removed. A run killed during the renames leaves each file whole, old or new. Table
+    files are renamed first and the overview files (`_index.md`, ...) last, so an overview
+    never lists a table file that is not there yet."""
     order = sorted(temps, key=lambda name: (not name.endswith(".sql"), name))
     delete = list(delete)
     kept: dict[str, str] = {}  # name -> temp path holding the file it replaces or deletes
     try:
-        _sync(folder, temps.values())
         for name in [*order, *delete]:
             backup = _keep(folder / name, folder)
             if backup is not None:
                 kept[name] = backup
+        # Only a file that replaces one must be on disk before its rename: after a crash,
+        # a new file (nothing there before) is at worst empty, the next run rewrites it.
+        _sync(folder, [temps[name] for name in order if name in kept])
     except OSError as exc:
         discard(temps)
         discard(kept)
