@@ -26,6 +26,7 @@ from pgdoc.errors import (
     GitError,
     GitUsageError,
     PgdocError,
+    UsageError,
 )
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Plan, apply
@@ -134,6 +135,11 @@ def _config(ctx_args: dict[str, Any]) -> Config:
         owners=ctx_args.pop("owners"),
         grants=ctx_args.pop("grants"),
     )
+    for warning in cfg.warnings:
+        click.echo(f"pgdoc: warning: {warning}", err=True)
+    if cfg.dsn and cfg.dsn.get("password"):
+        click.echo("pgdoc: warning: the password in --dsn shows in pgdoc's own command line "
+                   "(ps, shell history): put it in ~/.pgpass or PGPASSWORD instead", err=True)
     # The whole command runs under the timeout: it ends with the command's context.
     click.get_current_context().with_resource(deadline(cfg.timeout))
     return cfg
@@ -271,7 +277,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             rep.debug("the catalog and the folder are as the last run left them: no pg_dump "
                       "needed (--full reads everything)")
             unchanged.settle(cfg, tools, folder, seen)
-            return _quiet_night(rep, folder, git_ctx, commit, push, message)
+            return _quiet_night(rep, folder, seen, git_ctx, commit, push, message)
         note = major_note(folder, tools)  # before writing: the docs' major, as found
         since = unchanged.earlier(cfg, tools, folder, seen) if seen is not None else None
         if since is not None:
@@ -280,6 +286,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
         with spare_files(folder) as spares:
             p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress,
                        earlier=since, spares=spares)
+            _refuse_emptying(p, kw["prune"])
             planned = time.monotonic()
             if note:
                 click.echo(f"pgdoc: note: {note}", err=True)
@@ -303,13 +310,52 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 raise
         if not tables:
             unchanged.remember(cfg, tools, folder, seen, p.docs,
-                               p.writes if p.has_changes else None)
+                               p.writes if p.has_changes else None, _settled(p))
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 
 
-def _quiet_night(rep: Reporter, folder: Path, git_ctx: Any, commit: bool, push: bool,
-                 message: str | None) -> int:
+def _refuse_emptying(p: Plan, prune: bool) -> None:
+    """A read that finds no table at all, beside a folder documenting some, is most likely
+    the wrong database or a filter that matches nothing: it would mark every file
+    orphaned (and commit and push that). Only --prune says the tables are really gone."""
+    if p.docs.relations or not p.orphans or prune or p.docs.subset:
+        return
+    where = f"database {p.docs.catalog.database!r}"
+    raise UsageError(
+        f"no tables found in {where}, yet the folder documents {len(p.orphans)}: "
+        "nothing was written",
+        hint="check PGDATABASE, 'schemas:', 'include:'/'exclude:' and the role's USAGE on "
+        "the schemas; if every table was dropped, run pgdoc sync --prune")
+
+
+def _settled(p: Plan) -> dict[str, Any]:
+    """What `--json` says of the folder once this run is done, for the nights that find
+    nothing changed since (they read no catalog): every table current, orphans orphaned
+    unless deleted. File names only: the folder is given on each run."""
+    tables: list[dict[str, Any]] = [
+        {"schema": r.schema, "name": r.name, "kind": r.kind_name,
+         "file": p.docs.filenames[r.oid], "status": "current"} for r in p.docs.relations]
+    orphans = [{"name": name, "file": f, "status": "orphaned"}
+               for f, name in sorted(p.orphans.items()) if f not in set(p.deletes)]
+    return {"database": p.docs.catalog.database, "tables": tables + orphans,
+            "counts": {"tables": len(tables), "new": 0, "changed": 0,
+                       "orphaned": len(orphans)}}
+
+
+def _quiet_json(seen: unchanged.Look, folder: Path) -> dict[str, Any]:
+    """The JSON summary of a run that found nothing changed: the same keys as any run's
+    (see _plan_json), from what the last run that wrote the folder saved."""
+    summary = dict(seen.record.summary or {}) if seen.record is not None else {}
+    tables = [{**t, "file": str(folder / t["file"])} for t in summary.get("tables", [])]
+    return {"database": summary.get("database"), "output": str(folder), "tables": tables,
+            "counts": summary.get("counts", {"tables": 0, "new": 0, "changed": 0,
+                                              "orphaned": 0}),
+            "changed": False, "files_written": [], "files_deleted": [], "dumped": False}
+
+
+def _quiet_night(rep: Reporter, folder: Path, seen: unchanged.Look, git_ctx: Any,
+                 commit: bool, push: bool, message: str | None) -> int:
     """A sync that the catalog fingerprint showed has nothing to do (still commits and
     pushes what an earlier run may have left)."""
     outcome = GitOutcome(committing=commit)
@@ -322,8 +368,8 @@ def _quiet_night(rep: Reporter, folder: Path, git_ctx: Any, commit: bool, push: 
             outcome.pushed = _gitops().push(git_ctx)
     git_line = _git_line(outcome)
     if rep.as_json:
-        rep.json({"output": str(folder), "changed": False, "dumped": False,
-                  "commit": outcome.sha, "pushed": outcome.pushed})
+        rep.json({**_quiet_json(seen, folder), "dry_run": False, "commit": outcome.sha,
+                  "pushed": outcome.pushed})
     elif rep.quiet:
         if outcome.sha or outcome.pushed:
             rep.always(git_line[0].upper() + git_line[1:])
@@ -370,7 +416,8 @@ def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
                    "(check PGDATABASE, 'schemas:'/'include:' and the role's USAGE on the schemas)",
                    err=True)
     if rep.as_json:
-        rep.json(_plan_json(p, folder, dry_run=dry_run, commit=git.sha, pushed=git.pushed))
+        rep.json(_plan_json(p, folder, dumped=True, dry_run=dry_run, commit=git.sha,
+                            pushed=git.pushed))
         return
     lines = _summary_lines(p)
     if dry_run:
@@ -476,8 +523,7 @@ def check(**kw: Any) -> int:
                   "needed (--full reads everything)")
         unchanged.settle(cfg, tools, cfg.output, seen)
         if rep.as_json:
-            rep.json({"output": str(cfg.output), "drift": False, "changed": False,
-                      "dumped": False, "files_written": [], "files_deleted": []})
+            rep.json({**_quiet_json(seen, cfg.output), "drift": False})
         else:
             tables = seen.record.tables if seen.record else len(existing_files(cfg.output))
             rep.out(f"Docs are up to date ({tables} tables in {cfg.output}).")
@@ -490,9 +536,9 @@ def check(**kw: Any) -> int:
     table_drift = bool(p.new or p.changed or p.orphans)
     drift = table_drift or p.has_changes
     if not drift:
-        unchanged.remember(cfg, tools, cfg.output, seen, p.docs)
+        unchanged.remember(cfg, tools, cfg.output, seen, p.docs, summary=_settled(p))
     if rep.as_json:
-        rep.json(_plan_json(p, cfg.output, drift=drift))
+        rep.json(_plan_json(p, cfg.output, dumped=True, drift=drift))
     else:
         if drift and rep.quiet:
             click.echo(f"Docs are out of date: {_summary_lines(p)[0]}; run 'pgdoc sync'")

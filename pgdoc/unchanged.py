@@ -47,7 +47,7 @@ from pgdoc.postgres.fingerprint import (
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
 from pgdoc.read import Earlier, gc_paused
 
-FORMAT = 2  # of the record
+FORMAT = 3  # of the record
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,13 @@ class Record:
     folder: state.FolderState
     tables: int  # table files, for messages
     model: str = ""  # sha256 of the saved model (catalog and objects' entries), "" none
+    # What `--json` says of the folder's tables when nothing changed since (pgdoc.cli)
+    summary: Mapping[str, Any] | None = None
 
     def to_json(self) -> str:
         return json.dumps({
             "format": FORMAT, "stamp": self.stamp, "tables": self.tables, "model": self.model,
+            "summary": self.summary,
             "fingerprint": (json.loads(self.fingerprint.to_json())
                             if self.fingerprint is not None else None),
             "folder": self.folder.to_json(),
@@ -79,7 +82,9 @@ class Record:
             return cls(stamp=str(data["stamp"]),
                        fingerprint=Fingerprint.from_json(json.dumps(fp)) if fp else None,
                        folder=state.FolderState.from_json(data["folder"]),
-                       tables=int(data["tables"]), model=str(data["model"]))
+                       tables=int(data["tables"]), model=str(data["model"]),
+                       summary=data.get("summary") if isinstance(data.get("summary"), dict)
+                       else None)
         except (TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"not a pgdoc record: {exc}") from exc
 
@@ -190,17 +195,19 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
     with contextlib.suppress(OSError, PgdocError):
         now = state.take(folder, previous=record.folder)
         _save(cfg, tools, folder, Record(seen.stamp, seen.fingerprint or record.fingerprint,
-                                         now, record.tables, record.model))
+                                         now, record.tables, record.model, record.summary))
 
 
 def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
-             docs: Docs, written: Mapping[str, str] | None = None) -> None:
+             docs: Docs, written: Mapping[str, str] | None = None,
+             summary: Mapping[str, Any] | None = None) -> None:
     """After a run that left the folder matching the database as the dump's snapshot saw
     it (`snapshot_stamp`: the stamp read in that snapshot): save the record for the next
     run. The fingerprint read before the dump is kept only when the stamp shows nothing
     changed between the two; else only the stamp is (the next change costs a full read).
-    `written`: what this run wrote (path -> text), whose hashes need no reading back. A
-    failure here only costs a dump next time."""
+    `written`: what this run wrote (path -> text), whose hashes need no reading back;
+    `summary`: what the next quiet night's `--json` says. A failure here only costs a dump
+    next time."""
     snapshot_stamp = docs.stamp
     if snapshot_stamp is None:
         return
@@ -216,7 +223,7 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
                 model = ""
         _save(cfg, tools, folder, Record(snapshot_stamp, fp,
                                          state.take(folder, written=written),
-                                         len(docs.relations), model))
+                                         len(docs.relations), model, summary))
 
 
 def _server_version(tools: PgTools) -> int | None:

@@ -105,6 +105,9 @@ def test_check_quiet_and_json(sql: Callable[[str], None],
     synced(capsys)
     data = json.loads(run(capsys, "check", "--json")[1])
     assert data["drift"] is False and data["changed"] is False
+    assert data["counts"] == {"tables": 2, "new": 0, "changed": 0, "orphaned": 0}
+    full = json.loads(run(capsys, "check", "--json", "--full")[1])
+    assert full.keys() == data.keys() and full["tables"] == data["tables"]
     sql("CREATE TABLE survey_notes (id bigint PRIMARY KEY);")
 
     assert run(capsys, "check", "--quiet") == (

@@ -459,3 +459,24 @@ def test_only_files_that_replace_one_are_synced_before_their_rename(
     assert (tmp_path / "old.sql").read_text() == "new\n"
     assert (tmp_path / "new.sql").read_text() == "first\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sql", "old.sql"]
+
+
+def test_a_read_that_finds_no_table_never_orphans_the_whole_folder(
+    pg: ThrowawayPostgres, shop: str, folder: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "sync", "-o", str(folder))[0] == 0
+    before = state(folder)
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text("include: ['nosuch*']\n")  # a typo in the filter
+    code, _, err = run(capsys, "sync", "-c", str(config), "-o", str(folder))
+    assert code == 2, err
+    assert "no tables found in database" in err and "yet the folder documents 2" in err
+    assert "run pgdoc sync --prune" in err and "Traceback" not in err
+    assert state(folder) == before
+    pg.psql("DROP TABLE orders; DROP TABLE users", shop)  # really gone: --prune says so
+    assert run(capsys, "sync", "-o", str(folder))[0] == 2
+    assert state(folder) == before
+    code, _, err = run(capsys, "sync", "--prune", "-o", str(folder))
+    assert code == 0, err
+    assert not (folder / "users.sql").exists() and not (folder / "orders.sql").exists()

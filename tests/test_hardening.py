@@ -455,6 +455,10 @@ def test_password_never_leaves_the_environment(
             assert "default_transaction_read_only=on" in child_env["PGOPTIONS"]
         assert password not in stdout + stderr
         assert "running: pg_dump" in stderr  # the --verbose echoes were checked
+        # A password where others can read it is said, once per run, on stderr.
+        warned = {"dsn": "the password in --dsn shows in pgdoc's own command line",
+                  "config": "the config file holds the database password"}
+        assert (warned[via] in stderr) if via in warned else "warning" not in stderr
     assert sorted(p.name for p in out.glob("*.sql")) == ["t0.sql", "t1.sql", "t2.sql"]
     assert password not in _files_text(out)
 
