@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,23 @@ def test_module_entry_point_runs() -> None:
     proc = subprocess.run([sys.executable, "-m", "pgdoc", "--version"], capture_output=True,
                           text=True, check=False)
     assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_client_tool_that_fails_to_say_its_version_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # What Debian's wrapper does when no postgresql-client package is installed.
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    for tool in ("psql", "pg_dump"):
+        (bindir / tool).write_text(
+            "#!/bin/sh\necho 'Error: You must install at least one postgresql-client-<version>"
+            " package' >&2\nexit 2\n")
+        (bindir / tool).chmod(0o755)
+    config = tmp_path / "pgdoc.yaml"
+    config.write_text(f"pg_bin_dir: {bindir}\n")
+    code, _, err = run(capsys, "sync", "--full", "-c", str(config), "-o",
+                       str(tmp_path / "docs"))
+    assert code == 3, err
+    assert "--version failed (exit 2): Error: You must install at least one" in err
+    assert "RAN:" not in err and "STDOUT" not in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 2, err  # the error and its hint

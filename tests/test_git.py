@@ -890,3 +890,23 @@ def test_unattended_means_no_terminal_on_stdin_or_stderr() -> None:
     finally:
         os.close(secondary)
         os.close(primary)
+
+
+def test_commit_message_names_other_objects_by_kind_and_counts_them_apart() -> None:
+    fresh = FolderChanges(added=[
+        f"{DOCS}/users.sql", f"{DOCS}/functions/touch.sql", f"{DOCS}/types/rating.sql",
+        f"{DOCS}/objects/schemas.sql", f"{DOCS}/_index.md"])
+    assert commit_message(fresh, {}, None, folder=str(DOCS)) == (
+        "Update schemas: added users, function touch, type rating, object list schemas")
+    many = FolderChanges(
+        added=[f"{DOCS}/t{i}.sql" for i in range(23)]
+        + [f"{DOCS}/functions/f{i}.sql" for i in range(10)]
+        + [f"{DOCS}/sequences/s{i}.sql" for i in range(13)],
+        changed=[f"{DOCS}/types/mpaa_rating.sql"])
+    subject, _, body = commit_message(many, {}, None, folder=str(DOCS)).partition("\n\n")
+    assert subject == ("Update schemas: added 23 tables, 10 functions, 13 sequences; "
+                       "changed type mpaa_rating")
+    assert "  function f0" in body.splitlines() and "  t0" in body.splitlines()
+    # A table file in a folder that happens to be called "types" is a table's.
+    assert commit_message(FolderChanges(changed=["db/types/users.sql"]), {}, None,
+                          folder="db/types") == "Update schemas: changed users"

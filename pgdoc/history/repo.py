@@ -423,7 +423,7 @@ def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None,
         if not changes:
             return CommitResult(None, changes, left_out, repaired)
         tree = _run(ctx, "write-tree", env=index)[1].strip()
-    text = commit_message(changes, names, message, details)
+    text = commit_message(changes, names, message, details, ctx.folder)
     parents = ["-p", parent] if parent else []
     sha = _run(ctx, *_STRICT_IDENT, "commit-tree", tree, *parents, "-m", text,
                what="git commit-tree")[1].strip()
@@ -660,22 +660,26 @@ def repair_index(ctx: GitContext) -> str | None:
 
 
 def commit_message(changes: FolderChanges, names: dict[str, str], message: str | None,
-                   details: list[str] | None = None) -> str:
+                   details: list[str] | None = None, folder: str | None = None) -> str:
     """`Update schemas: added a; changed b; removed c`, shortened to fit one line. The
     body lists every name when the subject shortened them to counts, names every file
     removed (pruned tables, stale diagrams), and ends with `details` ("what changed, in
     words"), one indented line each. Names and details are escaped (`for_terminal`: one
     line, no control characters) and every body line holding one is indented, so no name
-    can start a line: none can forge a trailer such as `Co-authored-by:`.
+    can start a line: none can forge a trailer such as `Co-authored-by:`. Files of other
+    objects than tables are named with their kind (`function f`) and counted apart
+    (`10 functions`); `folder` is the output folder the paths are in.
     A custom message (`-m`, git.message) is used as it is, with `{summary}` replaced."""
     groups = []
     for verb, paths in (("added", changes.added), ("changed", changes.changed),
                         ("removed", changes.removed)):
-        tables = sorted(_table_name(p, names) for p in paths if _is_table_file(p))
-        if tables:
-            groups.append((verb, tables))
+        items = sorted(((kind, _object_name(p, kind, names)) for p in paths
+                        if (kind := _kind_of(p, folder)) is not None),
+                       key=lambda item: (_KIND_ORDER.index(item[0]), item[1]))
+        if items:
+            groups.append((verb, items))
     others = sorted(for_terminal(PurePosixPath(p).name) for p in changes.paths
-                    if not _is_table_file(p))
+                    if _kind_of(p, folder) is None)
     summary, shortened = _summary(groups, others)
     if message:
         return message.replace("{summary}", summary)
@@ -684,16 +688,47 @@ def commit_message(changes: FolderChanges, names: dict[str, str], message: str |
     if shortened:
         paragraphs.append(_body(groups))
     if removed:
-        paragraphs.append(_body([("removed files", removed)]))
+        paragraphs.append(_body([("removed files", [("", name) for name in removed])]))
     lines = [f"  {for_terminal(line)}".rstrip() for line in details or []]
     if any(lines):
         paragraphs.append("\n".join(lines).strip("\n"))
     return "\n\n".join(paragraphs)
 
 
-def _is_table_file(path: str) -> bool:
+# The output folder's subfolders of other objects' files (pgdoc.docs.objects), by the
+# kind a message names them with; "" is a table ("objects/" holds one file per kind).
+_KINDS = {"": "table", "functions": "function", "types": "type", "sequences": "sequence",
+          "objects": "object list"}
+_KIND_ORDER = list(_KINDS.values())
+
+
+def _kind_of(path: str, folder: str | None) -> str | None:
+    """The kind of object `path` documents; None for the overview files (`_index.md`)."""
+    pure = PurePosixPath(path)
+    if not pure.name.endswith(SUFFIX) or pure.name.startswith(("_", ".")):
+        return None
+    if folder is not None and folder not in ("", "."):
+        try:
+            parts = pure.relative_to(folder).parts
+        except ValueError:
+            return None
+        sub = parts[0] if len(parts) == 2 else "" if len(parts) == 1 else None
+    else:  # the folder unknown: a file in a subfolder of one of these names
+        sub = pure.parent.name if pure.parent.name in _KINDS else ""
+    return _KINDS.get(sub) if sub is not None else None
+
+
+def _object_name(path: str, kind: str, names: dict[str, str]) -> str:
+    if kind == "table":
+        return _table_name(path, names)
     name = PurePosixPath(path).name
-    return name.endswith(SUFFIX) and not name.startswith(("_", "."))
+    if kind == "object list":
+        return for_terminal(name.removesuffix(SUFFIX))
+    decoded = decode_filename(name)
+    if decoded is None:
+        return for_terminal(name.removesuffix(SUFFIX))
+    schema, obj = decoded
+    return for_terminal(obj if schema == "public" else f"{schema}.{obj}")
 
 
 def _table_name(path: str, names: dict[str, str]) -> str:
@@ -707,29 +742,43 @@ def _table_name(path: str, names: dict[str, str]) -> str:
     return for_terminal(table if schema == "public" else f"{schema}.{table}")
 
 
-def _summary(groups: list[tuple[str, list[str]]], others: list[str]) -> tuple[str, bool]:
+def _label(kind: str, name: str) -> str:
+    return name if kind in ("table", "") else f"{kind} {name}"
+
+
+def _counted(items: list[tuple[str, str]]) -> str:
+    """`23 tables, 10 functions, 1 type`."""
+    counts: dict[str, int] = {}
+    for kind, _ in items:
+        counts[kind] = counts.get(kind, 0) + 1
+    return ", ".join(f"{n} {kind}{'s' if n > 1 else ''}"
+                     for kind in _KIND_ORDER if (n := counts.get(kind, 0)))
+
+
+def _summary(groups: list[tuple[str, list[tuple[str, str]]]], others: list[str]
+             ) -> tuple[str, bool]:
     if not groups:
         return "updated " + ", ".join(others), False
-    parts = {verb: ", ".join(tables) for verb, tables in groups}
+    parts = {verb: ", ".join(_label(k, n) for k, n in items) for verb, items in groups}
     budget = SUBJECT_MAX - len("Update schemas: ")
     shortened = False
     # Replace the longest lists by counts until the line fits.
-    for verb, tables in sorted(groups, key=lambda g: -len(parts[g[0]])):
+    for verb, items in sorted(groups, key=lambda g: -len(parts[g[0]])):
         if len("; ".join(f"{v} {parts[v]}" for v, _ in groups)) <= budget:
             break
-        count = f"{len(tables)} table" + ("s" if len(tables) > 1 else "")
+        count = _counted(items)
         if len(count) < len(parts[verb]):
             parts[verb], shortened = count, True
     return "; ".join(f"{v} {parts[v]}" for v, _ in groups), shortened
 
 
-def _body(groups: list[tuple[str, list[str]]]) -> str:
+def _body(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
     """`Added (3):` then every name, indented. The heading holds `(`, so git never reads
     it as a trailer's key, and an indented line can only continue a trailer."""
     lines = []
     for verb, items in groups:
         lines.append(f"{verb.capitalize()} ({len(items)}):")
-        lines += [f"  {item}" for item in items]
+        lines += [f"  {_label(kind, name)}" for kind, name in items]
     return "\n".join(lines)
 
 

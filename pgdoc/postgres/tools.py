@@ -80,12 +80,28 @@ def tool_version(path: str) -> tuple[int, int]:
     """(major, minor) of a PostgreSQL client tool, from `TOOL --version`."""
     try:
         out = str(sh.Command(path)("--version", _tty_out=False, _decode_errors="replace"))
-    except (sh.ErrorReturnCode, sh.CommandNotFound, OSError) as exc:
-        raise ToolError(f"cannot run {path} --version: {exc}") from exc
+    except sh.ErrorReturnCode as exc:
+        # What it said (a Debian wrapper without its client package: "Error: You must
+        # install at least one postgresql-client-<version> package"), on one line.
+        said = _one_line(exc.stderr or exc.stdout)
+        raise ToolError(f"{path} --version failed (exit {exc.exit_code})"
+                        + (f": {said}" if said else ""),
+                        hint="install PostgreSQL's client tools, or set pg_bin_dir") from None
+    except (sh.CommandNotFound, OSError) as exc:
+        raise ToolError(f"cannot run {path} --version: {_one_line(str(exc))}",
+                        hint="install PostgreSQL's client tools, or set pg_bin_dir") from None
     m = _VERSION_RE.search(out)
     if not m:
-        raise ToolError(f"cannot read the version of {path} from {out.strip()!r}")
+        raise ToolError(f"cannot read the version of {path} from {_one_line(out)!r}",
+                        hint="set pg_bin_dir to a folder of PostgreSQL's client tools")
     return int(m.group(1)), int(m.group(2) or 0)
+
+
+def _one_line(said: str | bytes | None, limit: int = 200) -> str:
+    """A tool's words as one short line (its first non-empty one)."""
+    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else (said or "")
+    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return first if len(first) <= limit else first[:limit] + "…"
 
 
 def candidate_bin_dirs(preferred: str | None) -> list[str]:
