@@ -135,6 +135,9 @@ def _config(ctx_args: dict[str, Any]) -> Config:
         owners=ctx_args.pop("owners"),
         grants=ctx_args.pop("grants"),
     )
+    if cfg.output.exists() and not cfg.output.is_dir():  # e.g. -o /dev/null
+        raise UsageError(f"the output folder {for_terminal(str(cfg.output))} is not a folder",
+                         hint="give -o (or output:) a folder; pgdoc makes it when missing")
     for warning in cfg.warnings:
         click.echo(f"pgdoc: warning: {warning}", err=True)
     if cfg.dsn and cfg.dsn.get("password"):
@@ -146,7 +149,7 @@ def _config(ctx_args: dict[str, Any]) -> Config:
 
 
 def _tools(cfg: Config, rep: Reporter) -> PgTools:
-    tools = PgTools.from_config(cfg, echo=(lambda s: rep.debug(f"running: {s}"))
+    tools = PgTools.from_config(cfg, echo=(lambda s: rep.debug(f"running: {for_terminal(s)}"))
                                 if rep.verbose else None)
     rep.debug(f"connecting to {tools.target}")
     return tools
@@ -185,7 +188,9 @@ def _summary_lines(p: Plan) -> list[str]:
     # override from the database is printed raw.
     lines += [f"  {NEW} {for_terminal(r.display)}" for r in p.new]
     lines += [f"  ~ {for_terminal(r.display)}" for r in p.changed]
-    lines += [f"  {ORPHANED} {for_terminal(name)} (orphaned: {for_terminal(file)})"
+    deleted = set(p.deletes)
+    lines += [f"  {ORPHANED} {for_terminal(name)} (orphaned: {for_terminal(file)}"
+              + (", deleted)" if file in deleted else ")")
               for file, name in sorted(p.orphans.items())]
     return lines
 
@@ -438,7 +443,9 @@ def _report_plan(rep: Reporter, p: Plan, folder: Path, dry_run: bool,
     for ln in lines if p.has_changes else lines[:1]:
         rep.out(ln)
     if p.has_changes:
-        rep.out(f"Wrote {len(p.writes)} files in {folder}; index: {folder / '_index.md'}")
+        files = f"{len(p.writes)} file{'s' if len(p.writes) != 1 else ''}"
+        gone = f", deleted {len(p.deletes)}" if p.deletes else ""
+        rep.out(f"Wrote {files}{gone} in {folder}; index: {folder / '_index.md'}")
     elif git.sha:
         # The commit holds files an earlier sync wrote: "nothing written" would read as
         # "nothing committed".
@@ -518,7 +525,9 @@ def check(**kw: Any) -> int:
     cfg = _config(kw)
     tools = _tools(cfg, rep)
     seen = None if kw["per_table"] or kw["full"] else unchanged.look(cfg, tools, cfg.output)
-    if seen is not None and seen.unchanged:
+    # Orphaned files are drift even when nothing changed since (only --prune ends it):
+    # the full read says which, so that the answer never depends on the cache.
+    if seen is not None and seen.unchanged and not _orphans_recorded(seen):
         rep.debug("the catalog and the folder are as when they last matched: no pg_dump "
                   "needed (--full reads everything)")
         unchanged.settle(cfg, tools, cfg.output, seen)
@@ -541,7 +550,7 @@ def check(**kw: Any) -> int:
         rep.json(_plan_json(p, cfg.output, dumped=True, drift=drift))
     else:
         if drift and rep.quiet:
-            click.echo(f"Docs are out of date: {_summary_lines(p)[0]}; run 'pgdoc sync'")
+            click.echo(f"Docs are out of date: {_summary_lines(p)[0]}; run '{_fix(p)}'")
         elif drift:
             lines = _summary_lines(p)
             click.echo(f"Docs are out of date: {lines[0]}")
@@ -554,12 +563,22 @@ def check(**kw: Any) -> int:
                 click.echo("What changed:")
                 for line in changes:
                     click.echo(f"  {for_terminal(line)}")
-            click.echo("Run 'pgdoc sync' and commit the output folder.")
+            click.echo(f"Run '{_fix(p)}' and commit the output folder.")
         else:
             rep.out(f"Docs are up to date ({len(p.docs.relations)} tables in {cfg.output}).")
         if kw["show_diff"] and drift:
             sys.stdout.writelines(drift_diff(p, cfg.output, full=kw["full"]))
     return EXIT_DRIFT if drift else EXIT_OK
+
+
+def _orphans_recorded(seen: unchanged.Look) -> bool:
+    summary = seen.record.summary if seen.record is not None else None
+    return bool(summary and summary.get("counts", {}).get("orphaned"))
+
+
+def _fix(p: Plan) -> str:
+    """What ends the drift: a sync, or, when only orphaned files are left, a pruning one."""
+    return "pgdoc sync" if p.new or p.changed or p.has_changes else "pgdoc sync --prune"
 
 
 @cli.command(name="diff")
@@ -631,7 +650,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=args, prog_name="pgdoc", standalone_mode=False)
     except PgdocError as exc:
-        click.echo(f"pgdoc: error: {_redact_env(str(exc))}", err=True)
+        # One line, whatever a name in it holds: no escape sequence reaches a terminal.
+        click.echo(f"pgdoc: error: {for_terminal(_redact_env(str(exc)))}", err=True)
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)

@@ -461,6 +461,19 @@ def _conf_value(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+_DROP_SUBSCRIPTIONS = """
+DO $$ DECLARE s record; BEGIN
+  FOR s IN SELECT subname FROM pg_subscription
+           WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+  LOOP
+    EXECUTE format('ALTER SUBSCRIPTION %I DISABLE', s.subname);
+    EXECUTE format('ALTER SUBSCRIPTION %I SET (slot_name = NONE)', s.subname);
+    EXECUTE format('DROP SUBSCRIPTION %I', s.subname);
+  END LOOP;
+END $$;
+"""
+
+
 def _quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -669,7 +682,15 @@ class ThrowawayPostgres:
 
     def drop_database(self, name: str) -> None:
         force = " WITH (FORCE)" if self.version_num >= 130000 else ""
-        self.psql(f"DROP DATABASE IF EXISTS {_quote_ident(name)}{force}")
+        try:
+            self.psql(f"DROP DATABASE IF EXISTS {_quote_ident(name)}{force}")
+        except RuntimeError as exc:
+            if "subscription" not in str(exc):
+                raise
+            # A database with subscriptions cannot be dropped: theirs go first (made with
+            # connect = false, they have no slot on any publisher to drop).
+            self.psql(_DROP_SUBSCRIPTIONS, name)
+            self.psql(f"DROP DATABASE IF EXISTS {_quote_ident(name)}{force}")
 
     def _psql(self, args: list[str], dbname: str, stdin: str | None) -> str:
         cmd = [os.path.join(self.client_bindir, "psql"), "-X", "-v", "ON_ERROR_STOP=1", "-q", *args]

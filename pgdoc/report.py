@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pgdoc.folder.plan import Plan
 from pgdoc.folder.writer import read_text
+from pgdoc.text import for_terminal
 
 MAX_LINE = 200  # characters of a diff line shown before it is cut
 
@@ -28,10 +29,28 @@ def cut(line: str, width: int = MAX_LINE) -> str:
     return f"{body[:width]} [... {len(body) - width} more characters]{end}"
 
 
+def _lines(text: str) -> list[str]:
+    """The file's lines as git sees them: cut at newlines only (a carriage return or a
+    form feed inside a comment is part of its line)."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    return [*out, lines[-1]] if lines[-1] else out
+
+
+def shown(line: str) -> str:
+    """A diff line as it may reach a terminal or a CI log: control characters but tabs
+    escaped (for_terminal), its newline kept."""
+    end = "\n" if line.endswith("\n") else ""
+    body = line[:len(line) - len(end)]
+    if not body.replace("\t", " ").isprintable():
+        body = "\t".join(for_terminal(piece) for piece in body.split("\t"))
+    return body + end
+
+
 def _diff(old: str, new: str, path: Path) -> list[str]:
-    return list(difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}"))
+    return [shown(line) for line in difflib.unified_diff(
+        _lines(old), _lines(new), fromfile=f"a/{for_terminal(str(path))}",
+        tofile=f"b/{for_terminal(str(path))}")]
 
 
 def _counted(diff: list[str]) -> tuple[int, int]:

@@ -19,6 +19,7 @@ read, never a missed one). `--full` skips the shortcut.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -31,6 +32,7 @@ from typing import Any
 
 from pgdoc import __version__
 from pgdoc.config import Config
+from pgdoc.docs.objects import defn_of
 from pgdoc.docs.render import MARKER
 from pgdoc.errors import PgdocError
 from pgdoc.folder import cache, state
@@ -215,9 +217,12 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
     with contextlib.suppress(OSError, PgdocError):
         model = ""
         if docs.whole and fp is not None:
+            # Secrets the docs withhold (a subscription's connection string, a user
+            # mapping's options) stay out of the model too: a refresh writes the same.
+            entries = [dataclasses.replace(e, defn=d) if (d := defn_of(e)) != e.defn else e
+                       for e in docs.unassigned]
             with gc_paused():
-                data = pickle.dumps((docs.catalog, docs.unassigned),
-                                    protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps((docs.catalog, entries), protocol=pickle.HIGHEST_PROTOCOL)
             model = hashlib.sha256(data).hexdigest()
             if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model"):
                 model = ""

@@ -4,6 +4,7 @@ database with the docs, write nothing, exit 0 when they match and 1 when they di
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -159,3 +160,33 @@ def test_ci_step_as_a_process(sql: Callable[[str], None],
     assert stale.returncode == 1 and stale.stderr == ""
     assert f"+++ b/{DOCS}/survey_notes.sql" in stale.stdout
     assert "  + survey_notes" in stale.stdout
+
+
+def test_orphaned_file_is_drift_whatever_the_cache_holds(
+        sql: Callable[[str], None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    synced(capsys)
+    sql("DROP TABLE legacy_sessions;")
+    assert run(capsys, "sync")[0] == 0  # keeps legacy_sessions.sql, marked orphaned
+    answers = []
+    for cache in ("used", "empty"):
+        if cache == "empty":  # a fresh clone: nothing saved by an earlier run
+            monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
+        answers.append(run(capsys, "check", "--quiet"))
+    assert answers == 2 * [(1, "Docs are out of date: Found 1 tables (+0 new, 0 changed, "
+                               "1 orphaned); run 'pgdoc sync --prune'\n", "")]
+    assert run(capsys, "sync", "--prune")[0] == 0
+    assert run(capsys, "check")[0] == 0
+
+
+def test_check_diff_escapes_what_a_terminal_would_act_on(
+        sql: Callable[[str], None], capsys: pytest.CaptureFixture[str]) -> None:
+    synced(capsys)
+    sql("COMMENT ON COLUMN users.id IS E'x\\ry\\u001b[2J\\tz';"
+        "ALTER TABLE users ADD COLUMN U&\"b\\001b]0;pwned\\0007\" int;")
+    code, out, err = run(capsys, "check", "--diff")
+    assert code == 1, err
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", out), repr(out)
+    # A carriage return is part of its line (as git sees it), shown escaped.
+    assert "x\\ry\\x1b[2J\tz" in out
+    assert "\\x1b]0;pwned\\x07" in out

@@ -73,3 +73,16 @@ def test_client_tool_that_fails_to_say_its_version_is_one_line(
     assert "--version failed (exit 2): Error: You must install at least one" in err
     assert "RAN:" not in err and "STDOUT" not in err and "Traceback" not in err
     assert len(err.strip().splitlines()) <= 2, err  # the error and its hint
+
+
+@pytest.mark.parametrize("command", ["sync", "check", "list"])
+def test_output_that_is_not_a_folder_is_a_usage_error(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for target in ("/dev/null", str(tmp_path / "a-file")):
+        Path(tmp_path / "a-file").write_text("x\n")
+        code, _, err = run(capsys, command, "-o", target)
+        assert code == 2, err
+        # click names a regular file itself; a device passes its check, not pgdoc's.
+        assert (f"the output folder {target} is not a folder" in err
+                or f"Directory '{target}' is a file" in err), err
+        assert "Traceback" not in err

@@ -83,6 +83,11 @@ INSERT INTO app.users (name) VALUES ('a'), ('b');
 """
 
 
+# Never connects: no publisher is needed, and no replication slot is made.
+_SUBSCRIPTION = ("CREATE SUBSCRIPTION fp_sub_{u} CONNECTION 'host=nowhere.invalid "
+                 "password=fp-secret' PUBLICATION fp_pub WITH (connect = false, slot_name = NONE)")
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -289,6 +294,15 @@ CASES = [
     Case("publication", "CREATE PUBLICATION fp_pub FOR TABLE app.users", ("rest",)),
     Case("publication table", "ALTER PUBLICATION fp_pub ADD TABLE app.orders", ("rest",),
          setup="CREATE PUBLICATION fp_pub FOR TABLE app.users"),
+    # Subscriptions live in a shared catalog (pg_subscription).
+    Case("subscription", _SUBSCRIPTION, ("rest",)),
+    Case("subscription publications",
+         "ALTER SUBSCRIPTION fp_sub_{u} SET PUBLICATION other WITH (refresh = false)",
+         ("rest",), setup=_SUBSCRIPTION),
+    Case("subscription comment", "COMMENT ON SUBSCRIPTION fp_sub_{u} IS 'from the shop'",
+         ("rest",), setup=_SUBSCRIPTION),
+    Case("subscription dropped", "DROP SUBSCRIPTION fp_sub_{u}", ("rest",),
+         setup=_SUBSCRIPTION),
     Case("rename server", "ALTER SERVER fp_server RENAME TO fp_server2",
          ("app.remote", "rest")),
     Case("server options", "ALTER SERVER fp_server OPTIONS (host 'h')", ("rest",)),

@@ -907,6 +907,8 @@ def test_commit_message_names_other_objects_by_kind_and_counts_them_apart() -> N
     assert subject == ("Update schemas: added 23 tables, 10 functions, 13 sequences; "
                        "changed type mpaa_rating")
     assert "  function f0" in body.splitlines() and "  t0" in body.splitlines()
+    assert commit_message(FolderChanges(changed=[f"{DOCS}/_prisma_migrations.sql"]), {},
+                          None, folder=str(DOCS)) == "Update schemas: changed _prisma_migrations"
     # A table file in a folder that happens to be called "types" is a table's.
     assert commit_message(FolderChanges(changed=["db/types/users.sql"]), {}, None,
                           folder="db/types") == "Update schemas: changed users"

@@ -839,3 +839,71 @@ def test_a_backend_that_stops_answering_ends_at_the_timeout(
     assert err.count("\n") == 1
     assert elapsed < 15
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_sql_ascii_database_with_bytes_that_are_not_utf8(
+    pg: ThrowawayPostgres, use_db: Callable[[str], dict[str, str]], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An SQL_ASCII database holds whatever bytes its clients sent: in names, comments,
+    defaults and enum labels. They reach the files as they are (bytes in, bytes out), the
+    second sync writes nothing, and a refresh gives what a first sync does."""
+    name = f"t_sql_ascii_{uuid.uuid4().hex[:8]}"
+    pg.psql(f"CREATE DATABASE {name} ENCODING 'SQL_ASCII' TEMPLATE template0 "
+            "LC_COLLATE 'C' LC_CTYPE 'C'")
+    try:
+        def raw(hex_bytes: str) -> str:  # text of those bytes, unchecked in SQL_ASCII
+            return f"convert_from('\\x{hex_bytes}'::bytea, 'SQL_ASCII')"
+
+        pg.psql(f"""
+            DO $$ BEGIN
+              EXECUTE format('CREATE TABLE %I (a text DEFAULT %L)', {raw('78ff79')},
+                             {raw('71fe')});
+              EXECUTE format('CREATE TYPE mood AS ENUM (%L, %L)', {raw('e961')}, 'b');
+              EXECUTE format('COMMENT ON TYPE mood IS %L', {raw('cafe')});
+            END $$;
+            CREATE TABLE t (m mood);
+            DO $$ BEGIN
+              EXECUTE format('COMMENT ON TABLE t IS %L', {raw('636166e9')});
+            END $$;""", name)
+        use_db(name)
+        out = tmp_path / "docs"
+        code, _, err = run(capsys, "sync", "-o", str(out))
+        assert code == 0, err
+        assert "Traceback" not in err
+        files = snapshot(out)
+        assert b"caf\xe9" in (out / "t.sql").read_bytes()  # pg_dump's bytes, as they were
+        assert b"DEFAULT 'q\xfe'" in b"".join(p.read_bytes() for p in out.glob("*.sql"))
+        json.loads((out / "schema.json").read_text(encoding="utf-8"))  # still UTF-8 JSON
+        assert run(capsys, "sync", "-o", str(out))[0] == 0
+        assert snapshot(out) == files  # nothing written
+        assert run(capsys, "check", "-o", str(out))[0] == 0
+        assert run(capsys, "check", "--full", "-o", str(out))[0] == 0
+        pg.psql("ALTER TABLE t ADD COLUMN n int;"
+                f"DO $$ BEGIN EXECUTE format('COMMENT ON TYPE mood IS %L', {raw('fa')}); "
+                "END $$;", name)
+        assert run(capsys, "check", "-o", str(out))[0] == 1
+        code, _, err = run(capsys, "sync", "-o", str(out))
+        assert code == 0, err
+        fresh = tmp_path / "fresh"
+        assert run(capsys, "sync", "--full", "-o", str(fresh))[0] == 0
+        assert {k: v[0] for k, v in snapshot(out).items()} == {
+            k: v[0] for k, v in snapshot(fresh).items()}
+    finally:
+        pg.drop_database(name)
+
+
+def test_table_the_role_may_not_read_named_right_whatever_its_name_holds(
+    pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], reader: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `nl` exists too: a message cut at the newline would name (and exclude) it instead.
+    pg.psql("CREATE TABLE nl (id int); CREATE TABLE U&\"nl\\000aFAKE \\001b[31mLINE\" (id int);"
+            f"GRANT SELECT ON nl TO {reader};", db)
+    code, _, err = run(capsys, "sync", "--full", "--dsn", f"user={reader}", "-o",
+                       str(tmp_path / "docs"))
+    assert code == 3, err
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", err), repr(err)
+    message = err.strip().splitlines()[-1]
+    assert 'on table public."nl\\nFAKE \\x1b[31mLINE"' in message, message
+    assert "on table nl " not in message and "'nl' to 'exclude'" not in message

@@ -432,7 +432,7 @@ def test_json_and_markdown_output(work: Path, capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "diff", first, second, "--json")
     assert code == 0
     assert json.loads(out) == {"from": first, "to": second, "changes": [{
-        "relation": "users", "column": None, "kind": "column.added",
+        "relation": "users", "column": "nick|name", "kind": "column.added",
         "text": "column nick|name added (text, NULL)",
         "line": "users: column nick|name added (text, NULL)"}]}
 

@@ -9,6 +9,7 @@ import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -34,6 +35,7 @@ from pgdoc.model_objects import FunctionFacts, ObjectFacts, SequenceFacts, Trigg
 from pgdoc.postgres.archive import SECTION_PRE_DATA, Entry, read_archive
 from pgdoc.postgres.objects import load_objects
 from pgdoc.postgres.tools import PgTools
+from tests.helpers import run
 
 PG_PROC, PG_TYPE, PG_CLASS = 1255, 1247, 1259
 
@@ -709,3 +711,28 @@ def test_demo_schema(demo_db: str, use_db: Callable[[str], dict[str, str]]) -> N
     entries, claimed, texts, _facts = _document(_tools(), grants=True)
     _assert_total(entries, claimed, texts, grants=True)
     assert texts
+
+
+def test_secrets_reach_no_file_the_cache_included(
+        pg: ThrowawayPostgres, rich_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The model a quiet night keeps beside the record holds the entries as the docs have
+    them: a refresh after a change writes what a first sync does, and no password is kept
+    on disk anywhere."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    out = tmp_path / "docs"
+    for _ in range(2):  # the second run saves the fingerprint and the model
+        assert run(capsys, "sync", "-o", str(out))[0] == 0
+    pg.psql("COMMENT ON SUBSCRIPTION sub IS 'changed'", rich_db)
+    code, _, err = run(capsys, "sync", "-o", str(out))
+    assert code == 0, err
+    fresh = tmp_path / "fresh"
+    assert run(capsys, "sync", "--full", "-o", str(fresh))[0] == 0
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == {
+        p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()}
+    models = list((tmp_path / "cache").rglob("model-*"))
+    assert models, "no model saved"
+    for path in [*models, *(tmp_path / "cache").rglob("*"), *out.rglob("*")]:
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(s.encode() in data for s in SECRETS), path

@@ -48,9 +48,9 @@ def fingerprint(files: Mapping[str, str]) -> str:
     """A digest of every table file: changes exactly when the documented schema does."""
     h = hashlib.sha256()
     for name in sorted(files):
-        h.update(name.encode())
+        h.update(name.encode("utf-8", "surrogateescape"))
         h.update(b"\0")
-        h.update(files[name].encode())
+        h.update(files[name].encode("utf-8", "surrogateescape"))
         h.update(b"\0")
     return h.hexdigest()[:16]
 

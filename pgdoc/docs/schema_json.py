@@ -14,6 +14,7 @@ Nothing here describes the connection or the sync (no database name, host, statu
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -147,7 +148,14 @@ def _encode(value: Any) -> str:
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
             "\x85", "\\u0085")
+    # Bytes that are not UTF-8 (names in an SQL_ASCII database, held as surrogates):
+    # escaped, so that the file stays UTF-8 JSON.
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _prune(data: dict[str, Any]) -> dict[str, Any]:

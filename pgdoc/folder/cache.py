@@ -31,7 +31,7 @@ def key(key_parts: Mapping[str, str], folder: Path | None = None) -> str:
     if folder is not None:
         parts["pgdoc.output_folder"] = str(_absolute(folder))
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def find_git_dir(start: Path) -> Path | None:
@@ -110,7 +110,7 @@ def save(folder: Path, entry_key: str, text: str,
          env: Mapping[str, str] | None = None) -> bool:
     """Save atomically (temp file + rename: a reader sees the old entry or the new one,
     never half of one); False when it could not be saved, which only costs a dump later."""
-    return save_bytes(folder, entry_key, text.encode("utf-8"), env)
+    return save_bytes(folder, entry_key, text.encode("utf-8", "surrogateescape"), env)
 
 
 def save_bytes(folder: Path, entry_key: str, data: bytes,

@@ -30,7 +30,8 @@ from pgdoc.folder.markers import (
 def read_text(path: Path) -> str | None:
     """The text of a regular file; None when there is none (missing, or a directory, FIFO,
     device or symlink: never opened, so a FIFO cannot hang the sync). Bytes that are not
-    UTF-8 read as U+FFFD: such a file differs from anything pgdoc writes."""
+    UTF-8 read as surrogates (`surrogateescape`), as the archive's text does: a file of an
+    SQL_ASCII database's bytes reads back as the text it was written from."""
     return _read(path, lambda _head: True)
 
 
@@ -52,7 +53,7 @@ def _read(path: Path, whole: Callable[[str], bool], size: int = HEAD_BYTES) -> s
             head = data.decode("utf-8", "replace")
             if not whole(head):
                 return head
-            return (data + fh.read()).decode("utf-8", "replace")
+            return (data + fh.read()).decode("utf-8", "surrogateescape")
     except OSError as exc:
         raise OutputError(f"cannot read {path}: {exc.strerror or exc}") from exc
 

@@ -67,7 +67,7 @@ def take(folder: Path, previous: FolderState | None = None,
         if _racy(st, now) and stat.S_ISREG(st.st_mode):
             old = previous.entries.get(rel) if previous is not None else None
             if written is not None and rel in written:
-                sha = hashlib.sha256(written[rel].encode("utf-8")).hexdigest()
+                sha = hashlib.sha256(written[rel].encode("utf-8", "surrogateescape")).hexdigest()
             elif old is not None and old[:5] == key and old[5]:
                 sha = old[5]
             else:

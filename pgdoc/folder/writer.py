@@ -195,7 +195,7 @@ def stage(folder: Path, files: Mapping[str, str], spares: Spares | None = None
             temps[name] = tmp
             with os.fdopen(fd, "wb") as fh:
                 for at in range(0, len(text), _CHUNK):  # no second copy of a big file
-                    fh.write(text[at:at + _CHUNK].encode("utf-8"))
+                    fh.write(text[at:at + _CHUNK].encode("utf-8", "surrogateescape"))
     except OSError as exc:
         discard(temps)
         raise _write_error(folder, exc) from exc

@@ -86,8 +86,16 @@ class Change:
         return text
 
     def as_json(self) -> dict[str, Any]:
-        return {"relation": self.relation, "column": self.column, "kind": self.kind,
+        column = self.column
+        if column is None and self.kind in _NAMED_COLUMN:  # its words name it first
+            column = self.args[_NAMED_COLUMN[self.kind]]
+        return {"relation": self.relation, "column": column, "kind": self.kind,
                 "text": self.text, "line": self.line}
+
+
+# Changes whose words carry the column's name (the line says `users: column x added`, not
+# `users.x: ...`): which argument it is (a renamed column's new name).
+_NAMED_COLUMN = {"column.added": 0, "column.removed": 0, "column.renamed": 1}
 
 
 # -- the entry points -----------------------------------------------------------------------

@@ -705,7 +705,9 @@ _KIND_ORDER = list(_KINDS.values())
 def _kind_of(path: str, folder: str | None) -> str | None:
     """The kind of object `path` documents; None for the overview files (`_index.md`)."""
     pure = PurePosixPath(path)
-    if not pure.name.endswith(SUFFIX) or pure.name.startswith(("_", ".")):
+    # pgdoc's own files (`_index.md`, ...) end otherwise: `_prisma_migrations.sql` is a
+    # table's.
+    if not pure.name.endswith(SUFFIX) or pure.name.startswith("."):
         return None
     if folder is not None and folder not in ("", "."):
         try:

@@ -292,6 +292,35 @@ SELECT system_identifier FROM pg_control_system() \gset
 \endif
 """
 
+# Subscriptions live in a shared catalog, readable whole by superusers only (the
+# connection string is withheld from others), and pg_dump dumps them only for a superuser:
+# for one, every column but the connection string (which the docs withhold: it may hold a
+# password) and the comment and label of this database's subscriptions; for anyone else,
+# which exist (all pg_dump would say is that it leaves them out).
+_SUBSCRIPTIONS = r"""
+SELECT coalesce((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user),
+                false) AS pgdoc_superuser \gset
+\if :pgdoc_superuser
+SELECT coalesce(md5(string_agg(concat_ws(' ', (to_jsonb(s) - 'subconninfo')::text,
+                                         d.description, l.provider,
+                                         l.label), ',' ORDER BY s.oid)), '')
+  AS pgdoc_subscriptions
+FROM pg_catalog.pg_subscription s
+LEFT JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_subscription'::regclass
+  AND d.objoid = s.oid
+LEFT JOIN pg_catalog.pg_seclabel l ON l.classoid = 'pg_catalog.pg_subscription'::regclass
+  AND l.objoid = s.oid
+WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+\gset
+\else
+SELECT coalesce(md5(string_agg(s.oid || ' ' || s.subname, ',' ORDER BY s.oid)), '')
+  AS pgdoc_subscriptions
+FROM pg_catalog.pg_subscription s
+WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
+\gset
+\endif
+"""
+
 _SQL = r"""
 -- Catalog rows only: no function here opens a user relation or locks one.
 SET search_path = pg_catalog;
@@ -534,7 +563,8 @@ items(rel, k1, k2, k3, k4, txt) AS (
 digests AS (
   SELECT it.rel, encode(sha256(convert_to(string_agg(
       concat_ws(' ', it.k1, it.k2, it.k3, it.k4, octet_length(it.txt), it.txt), E'\n'
-      ORDER BY it.k1, it.k2, it.k3, it.k4, it.txt COLLATE "C"), 'UTF8')), 'hex') AS digest
+      ORDER BY it.k1, it.k2, it.k3, it.k4, it.txt COLLATE "C"),
+      pg_catalog.getdatabaseencoding())), 'hex') AS digest
   FROM items it
   GROUP BY it.rel
 )
@@ -630,6 +660,7 @@ _REST = r"""
     ROW(um.srvid, um.usename,
         ARRAY(SELECT split_part(o, '=', 1) FROM unnest(um.umoptions) o ORDER BY 1))::text
   FROM pg_user_mappings um
+  UNION ALL SELECT 'pg_subscription'::regclass, 0, 0, :'pgdoc_subscriptions'
   {default_acl}
 """
 
@@ -854,8 +885,9 @@ def stamp_sql(server_version: int) -> str:
         "current_setting('server_version_num')",
         "current_database()",
         ":'system_identifier'",
+        ":'pgdoc_subscriptions'",
     ]
-    return (_SYSTEM_IDENTIFIER + "SELECT md5(concat_ws(' ', " + ",\n  ".join(parts)
+    return (_SYSTEM_IDENTIFIER + _SUBSCRIPTIONS + "SELECT md5(concat_ws(' ', " + ",\n  ".join(parts)
             + f")) AS {STAMP_VARIABLE} \\gset\n")
 
 
@@ -923,7 +955,7 @@ def _read_part(tools: PgTools, server_version: int, schemas: list[str], owners: 
                ) -> tuple[str, str]:
     """One psql run: the stamp, then (unless it is `saved_stamp`) the fingerprint's part
     `part` of `parts`; returns the stamp and the fingerprint's answer ("" when skipped)."""
-    script = (stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
+    script = (_SQL_ASCII_AS_IS + stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
               + f"SELECT :'{STAMP_VARIABLE}' = :'saved_stamp' AS pgdoc_same \\gset\n"
               + "\\if :pgdoc_same\n\\else\n"
               + fingerprint_sql(server_version, owners, grants, part, parts)
@@ -937,6 +969,13 @@ def _read_part(tools: PgTools, server_version: int, schemas: list[str], owners: 
     )
     first, _, out = out.partition("\n")
     return parse_stamp(first), out
+
+
+# In an SQL_ASCII database names and comments may be any bytes, which the server refuses
+# to send as UTF-8: they come as they are (as in the catalog's session, pgdoc.read).
+_SQL_ASCII_AS_IS = (
+    "SELECT pg_catalog.getdatabaseencoding() = 'SQL_ASCII' AS pgdoc_sql_ascii \\gset\n"
+    "\\if :pgdoc_sql_ascii\nSET client_encoding = 'SQL_ASCII';\n\\endif\n")
 
 
 def _merged(parts: list[Fingerprint]) -> Fingerprint:

@@ -473,7 +473,8 @@ def _server(env: Mapping[str, str]) -> str:
     return f"{host}:{env.get('PGPORT') or '5432'}"
 
 
-_LOCK_QUERY = re.compile(r"Query was: LOCK TABLE (.+?) IN \w+(?: \w+)* MODE")
+# DOTALL: a quoted name may hold a newline (the server's message then breaks there too).
+_LOCK_QUERY = re.compile(r"Query was: LOCK TABLE (.+?) IN \w+(?: \w+)* MODE", re.DOTALL)
 _DENIED = re.compile(r"permission denied for (table|relation|view|sequence|schema) (.+?)\s*$",
                      re.MULTILINE | re.IGNORECASE)
 # What PostgreSQL and pg_dump say when an object vanishes under them.
@@ -498,7 +499,11 @@ def _permission_error(kind: str, name: str, locked: re.Match[str] | None,
     qualified = name
     if locked:  # the table pg_dump tried to lock; pg_dump 18 locks several in one statement
         batch = _lock_list(locked.group(1))
-        same = [q for q in batch if _unquote_parts(q)[-1:] == _unquote_parts(name)[-1:]]
+        last = _unquote_parts(name)[-1:]
+        same = [q for q in batch if _unquote_parts(q)[-1:] == last]
+        if not same and last:  # the message's name ended at a newline inside it
+            same = [q for q in batch
+                    if (_unquote_parts(q)[-1:] or [""])[0].startswith(last[0] + "\n")]
         qualified = same[0] if len(same) == 1 else batch[0] if len(batch) == 1 else name
     pattern = ".".join(map(_glob_escape, _unquote_parts(qualified)))
     return DatabaseError(
