@@ -112,8 +112,11 @@ _GIT_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
 def find_config_file(path: str | os.PathLike[str] | None) -> Path | None:
     if path is not None:
         p = Path(path)
-        if not p.is_file():
+        if not p.exists():
             raise ConfigError(f"config file {p} not found")
+        if not p.is_file():
+            raise ConfigError(f"config file {p} is not a regular file",
+                              hint="give -c a YAML file, e.g. pgdoc.yaml")
         return p
     default = Path(DEFAULT_CONFIG_FILE)
     return default if default.is_file() else None

@@ -105,6 +105,9 @@ def test_unreadable_and_missing_files(tmp_path: Path) -> None:
         load_config(binary)
     with pytest.raises(ConfigError, match=r"config file .*nope.yaml not found"):
         load_config(tmp_path / "nope.yaml")
+    for odd in ("/dev/null", tmp_path):
+        with pytest.raises(ConfigError, match=r"is not a regular file"):
+            load_config(odd)
 
 
 def test_password_in_file_is_not_in_the_config_repr() -> None:

@@ -380,6 +380,11 @@ def test_detached_head_refuses_to_push(repos: Repos, schema: object,
     assert code == 2
     assert_one_line_error(err, "HEAD in", "is detached: cannot push", "switch")
     assert not (repos.work / "docs").exists()
+    # A commit there is allowed (a bisect, a CI checkout), and said to be on no branch.
+    code, _, err = run(capsys, "sync", "--commit")
+    assert code == 0, err
+    head = git(repos.work, "rev-parse", "HEAD").strip()
+    assert f"committed {head[:10]} on a detached HEAD: no branch has it" in err
 
 
 def test_missing_identity(repos: Repos, schema: object, git_home: Path,

@@ -381,11 +381,15 @@ class CommitResult:
     changes: FolderChanges = field(default_factory=FolderChanges)
     left_out: list[str] = field(default_factory=list)
     repaired: str | None = None
+    detached: bool = False  # made on a detached HEAD: no branch points at it
 
     def notes(self, quiet: bool = False) -> list[str]:
         """Lines for stderr. With `quiet`, the left-out files are named only when a commit
         was made (cron should not mail the same note every night)."""
         notes = [self.repaired] if self.repaired else []
+        if self.sha and self.detached:
+            notes.append(f"committed {self.sha[:10]} on a detached HEAD: no branch has it "
+                         "(git switch -c <branch> keeps it)")
         if self.left_out and (self.sha or not quiet):
             shown = ", ".join(for_terminal(p) for p in self.left_out[:LEFT_OUT_SHOWN])
             more = len(self.left_out) - LEFT_OUT_SHOWN
@@ -446,7 +450,7 @@ def commit_changes(ctx: GitContext, names: dict[str, str], message: str | None,
             hint="the commit is safe; the next pgdoc run repairs the index (or run "
             f"`git reset -q -- {for_terminal(ctx.folder)}` once no git command is running)")
     _run(ctx, "update-index", "-q", "--refresh", check=False)
-    return CommitResult(sha, changes, left_out, repaired)
+    return CommitResult(sha, changes, left_out, repaired, detached=ctx.branch is None)
 
 
 def _nul(items: list[str]) -> bytes:
