@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -188,6 +189,9 @@ def parse_config(text: str, file: Path) -> Config:
                     + _did_you_mean(unknown[0], _DB_KEYS, "database.")
                 )
             settings = {k: str(v) for k, v in db.items() if k != "dsn" and v is not None}
+            if "port" in settings and not re.fullmatch(r"\d+(,\d+)*", settings["port"]):
+                raise ConfigError(f"{where('database', 'port')}: 'database.port' must be a "
+                                  f"port number, not {settings['port'][:20]!r}")
             password_at = where("database", "password" if "password" in settings else "dsn")
             if db.get("dsn"):
                 settings = {**_dsn_keywords(str(db["dsn"]), where("database", "dsn")), **settings}
@@ -202,10 +206,17 @@ def parse_config(text: str, file: Path) -> Config:
         _check_keys(git, _GIT_KEYS, ("git",), where)
         if git.get("pull") == "none":
             git = {**git, "pull": None}
+        if git.get("author") is not None and not AUTHOR.match(git["author"]):
+            raise ConfigError(f"{where('git', 'author')}: 'git.author' must look like "
+                              f"'Name <email>', not {git['author'][:60]!r}")
         kwargs["git"] = GitConfig(**git)
     cfg = Config(**kwargs)
     _validate_values(cfg, where)
     return cfg
+
+
+# "Name <email>", as git.author must be (pgdoc.history.repo reads it so).
+AUTHOR = re.compile(r"^\s*([^<>]*[^<>\s])\s*<([^<>\s]+)>\s*$")
 
 
 def _dsn_keywords(dsn: str, where: str) -> dict[str, str]:

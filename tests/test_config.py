@@ -185,3 +185,15 @@ def test_output_at_a_file_system_root_is_refused(
         code, _, err = run(capsys, command, "-o", root, "--dsn", "host=/nonexistent port=1")
         assert code == 2, err
         assert "is a file-system root" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("text, message", [
+    ("database:\n  host: db\n  port: abc\n",
+     "p.yaml:3: 'database.port' must be a port number, not 'abc'"),
+    ("git:\n  commit: true\n  author: bob\n",
+     "p.yaml:3: 'git.author' must look like 'Name <email>', not 'bob'"),
+])
+def test_values_checked_when_the_file_is_read(text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, Path("p.yaml"))
+    assert str(info.value) == message

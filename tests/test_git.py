@@ -407,7 +407,7 @@ def test_missing_identity(repos: Repos, schema: object, git_home: Path,
 def test_bad_author_no_upstream_unknown_remote_and_ignored_folder(
         repos: Repos, schema: object, capsys: pytest.CaptureFixture[str]) -> None:
     cases = [
-        ("git:\n  author: pgdoc\n", ["--commit"], "git.author must look like 'Name <email>'"),
+        ("git:\n  author: pgdoc\n", ["--commit"], "'git.author' must look like 'Name <email>'"),
         ("git:\n  remote: upstream\n", ["--push"], "git remote 'upstream' does not exist"),
         ("output: build/schemas\n", ["--commit"], "git ignores build/schemas"),
         ("output: .\n", ["--commit"], "is the repository's top level"),

@@ -30,7 +30,7 @@ from typing import TextIO
 
 import git
 
-from pgdoc.config import GitConfig
+from pgdoc.config import AUTHOR, GitConfig
 from pgdoc.errors import GitError, GitUsageError
 from pgdoc.folder.markers import HEAD_BYTES, OBJECT_FOLDERS, has_marker, legacy_marker
 from pgdoc.folder.naming import SUFFIX, decode_filename
@@ -40,7 +40,6 @@ from pgdoc.text import for_terminal
 _NO_PROMPT = {"GIT_TERMINAL_PROMPT": "0"}
 # Identity must come from config or the environment, never be guessed from the host name.
 _STRICT_IDENT = ("-c", "user.useConfigOnly=true")
-_AUTHOR = re.compile(r"^\s*([^<>]*[^<>\s])\s*<([^<>\s]+)>\s*$")
 _URL_USERINFO = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]+@")
 _BUSY_STATES = {"MERGE_HEAD": "a merge", "rebase-merge": "a rebase", "rebase-apply": "a rebase",
                 "CHERRY_PICK_HEAD": "a cherry-pick", "REVERT_HEAD": "a revert"}
@@ -227,7 +226,7 @@ def identity_env(cfg: GitConfig) -> dict[str, str]:
     """git.author ('Name <email>') as the author and committer of pgdoc's commits."""
     if not cfg.author:
         return {}
-    match = _AUTHOR.match(cfg.author)
+    match = AUTHOR.match(cfg.author)
     if not match:
         raise GitUsageError(f"git.author must look like 'Name <email>', not {cfg.author!r}",
                             hint="e.g. author: 'pgdoc bot <pgdoc@example.com>'")
