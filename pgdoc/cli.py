@@ -525,9 +525,7 @@ def check(**kw: Any) -> int:
     cfg = _config(kw)
     tools = _tools(cfg, rep)
     seen = None if kw["per_table"] or kw["full"] else unchanged.look(cfg, tools, cfg.output)
-    # Orphaned files are drift even when nothing changed since (only --prune ends it):
-    # the full read says which, so that the answer never depends on the cache.
-    if seen is not None and seen.unchanged and not _orphans_recorded(seen):
+    if seen is not None and seen.unchanged:
         rep.debug("the catalog and the folder are as when they last matched: no pg_dump "
                   "needed (--full reads everything)")
         unchanged.settle(cfg, tools, cfg.output, seen)
@@ -535,14 +533,17 @@ def check(**kw: Any) -> int:
             rep.json({**_quiet_json(seen, cfg.output), "drift": False})
         else:
             tables = seen.record.tables if seen.record else len(existing_files(cfg.output))
-            rep.out(f"Docs are up to date ({tables} tables in {cfg.output}).")
+            rep.out(f"Docs are up to date ({tables} tables in {cfg.output})"
+                    f"{_kept(_orphans_recorded(seen))}.")
         return EXIT_OK
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
                progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
     note = major_note(cfg.output, tools)
     if note:
         click.echo(f"pgdoc: note: {note}", err=True)
-    table_drift = bool(p.new or p.changed or p.orphans)
+    # An orphaned file a sync already marked is what a sync leaves: no drift (a table
+    # dropped since is, as the sync would mark its file).
+    table_drift = bool(p.new or p.changed)
     drift = table_drift or p.has_changes
     if not drift:
         unchanged.remember(cfg, tools, cfg.output, seen, p.docs, summary=_settled(p))
@@ -550,7 +551,7 @@ def check(**kw: Any) -> int:
         rep.json(_plan_json(p, cfg.output, dumped=True, drift=drift))
     else:
         if drift and rep.quiet:
-            click.echo(f"Docs are out of date: {_summary_lines(p)[0]}; run '{_fix(p)}'")
+            click.echo(f"Docs are out of date: {_summary_lines(p)[0]}; run 'pgdoc sync'")
         elif drift:
             lines = _summary_lines(p)
             click.echo(f"Docs are out of date: {lines[0]}")
@@ -563,22 +564,25 @@ def check(**kw: Any) -> int:
                 click.echo("What changed:")
                 for line in changes:
                     click.echo(f"  {for_terminal(line)}")
-            click.echo(f"Run '{_fix(p)}' and commit the output folder.")
+            click.echo("Run 'pgdoc sync' and commit the output folder.")
         else:
-            rep.out(f"Docs are up to date ({len(p.docs.relations)} tables in {cfg.output}).")
+            rep.out(f"Docs are up to date ({len(p.docs.relations)} tables in {cfg.output})"
+                    f"{_kept(len(p.orphans))}.")
         if kw["show_diff"] and drift:
             sys.stdout.writelines(drift_diff(p, cfg.output, full=kw["full"]))
     return EXIT_DRIFT if drift else EXIT_OK
 
 
-def _orphans_recorded(seen: unchanged.Look) -> bool:
+def _orphans_recorded(seen: unchanged.Look) -> int:
     summary = seen.record.summary if seen.record is not None else None
-    return bool(summary and summary.get("counts", {}).get("orphaned"))
+    return int((summary or {}).get("counts", {}).get("orphaned") or 0)
 
 
-def _fix(p: Plan) -> str:
-    """What ends the drift: a sync, or, when only orphaned files are left, a pruning one."""
-    return "pgdoc sync" if p.new or p.changed or p.has_changes else "pgdoc sync --prune"
+def _kept(orphans: int) -> str:
+    if not orphans:
+        return ""
+    files = f"{orphans} orphaned file{'s' if orphans != 1 else ''}"
+    return f"; {files} kept, marked (pgdoc sync --prune deletes them)"
 
 
 @cli.command(name="diff")

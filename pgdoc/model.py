@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 # pg_constraint.confdeltype / confupdtype
@@ -191,3 +193,42 @@ class Catalog:
         for group in kids.values():
             group.sort(key=lambda r: (r.schema, r.name))
         return kids
+
+
+def root_of(catalog: Catalog, oid: int) -> int:
+    """The top of a partition tree (the relation itself when it is no partition)."""
+    seen = set()
+    rel = catalog.relations.get(oid)
+    while rel is not None and rel.parent is not None and rel.parent in catalog.relations:
+        if rel.oid in seen:
+            break
+        seen.add(rel.oid)
+        rel = catalog.relations[rel.parent]
+    return rel.oid if rel is not None else oid
+
+
+def fold_foreign_keys(catalog: Catalog, documented: Collection[int]) -> Catalog:
+    """The catalog as the docs show it when partitions are folded: a partition without a
+    file of its own (its DDL is in its root's file) has its foreign keys shown there, so
+    they become the root's (after its own, by name: the root is their source) and the
+    partition has none; each keeps `table`, the partition that declares it. `documented`:
+    the oids that have a file. The same catalog when no partition declares a key of its
+    own (a key declared on the parent is the parent's)."""
+    moved: dict[int, list[ForeignKey]] = {}
+    for oid, rel in catalog.relations.items():
+        if rel.foreign_keys and rel.parent is not None and oid not in documented:
+            root = root_of(catalog, oid)
+            if root != oid and root in documented:
+                moved.setdefault(root, []).extend(rel.foreign_keys)
+    if not moved:
+        return catalog
+    relations = dict(catalog.relations)
+    for oid, rel in catalog.relations.items():
+        if rel.foreign_keys and rel.parent is not None and oid not in documented \
+                and root_of(catalog, oid) in moved:
+            relations[oid] = dataclasses.replace(rel, foreign_keys=())
+    for root, fks in moved.items():
+        own = relations[root].foreign_keys
+        relations[root] = dataclasses.replace(
+            relations[root], foreign_keys=(*own, *sorted(fks, key=lambda fk: fk.name)))
+    return dataclasses.replace(catalog, relations=relations)

@@ -41,7 +41,7 @@ from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
 from pgdoc.folder.writer import Spares, existing_files
-from pgdoc.model import Catalog, ForeignKey, Index, Relation
+from pgdoc.model import Catalog, ForeignKey, Index, Relation, fold_foreign_keys, root_of
 from pgdoc.model_objects import ObjectFacts
 from pgdoc.postgres.archive import Archive, ArchiveError, Entry, read_archive
 from pgdoc.postgres.catalog import (
@@ -50,7 +50,6 @@ from pgdoc.postgres.catalog import (
     load_indexes,
     matches,
     merge_catalog,
-    root_of,
     select_tables,
     with_indexes,
 )
@@ -198,7 +197,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             if per_table:
                 by_rel = dump_per_table(tools, catalog, wanted, fold, cfg.jobs, progress,
                                         found, options)
-            headers = render_headers(catalog, wanted)
+            headers = render_headers(catalog, wanted, filenames)
             existing = existing_files(folder, MARKER) if folder is not None else {}
             if spares is not None:
                 spares.make(_spares_needed(wanted, filenames, existing))
@@ -275,7 +274,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
             # While pg_dump -t runs (it reads the whole catalog first): the headers, the
             # folder and the overview, which needs the catalog alone (and a write is
             # likely).
-            headers = render_headers(catalog, wanted)
+            headers = render_headers(catalog, wanted, filenames)
             view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables,
                          earlier.existing, cfg.title, tools.version("pg_dump")[0],
                          expect_writes=bool(wanted))
@@ -476,8 +475,12 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-def render_headers(catalog: Catalog, rels: list[Relation]) -> dict[int, str]:
-    """Every relation's header (they need only the catalog): oid -> text."""
+def render_headers(catalog: Catalog, rels: list[Relation], documented: Collection[int]
+                   ) -> dict[int, str]:
+    """The headers of `rels` (they need only the catalog): oid -> text. `documented`: the
+    relations that have a file (see fold_foreign_keys)."""
+    catalog = fold_foreign_keys(catalog, documented)
+    rels = [catalog.relations.get(r.oid, r) for r in rels]
     refs: dict[int, list[ForeignKey]] = {}
     for rel in catalog.relations.values():
         for fk in rel.foreign_keys:

@@ -31,9 +31,8 @@ from pgdoc.devserver import ThrowawayPostgres
 from pgdoc.docs.split import PG_CLASS, Options, canonical_order, render_ddl, split_entries
 from pgdoc.errors import ToolError
 from pgdoc.folder.naming import table_filename
-from pgdoc.model import Catalog, Relation
+from pgdoc.model import Catalog, Relation, root_of
 from pgdoc.postgres.archive import Entry
-from pgdoc.postgres.catalog import root_of
 from pgdoc.postgres.tools import PgTools
 from pgdoc.read import collect
 from tests.helpers import run, snapshot

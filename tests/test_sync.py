@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import unicodedata
@@ -339,3 +340,58 @@ def test_overview_rendered_while_dumping_or_on_demand_is_the_same(
     docs = collect(cfg, tools, folder=tmp_path)
     assert docs.view is not None and docs.view.overview is None
     assert not plan(docs, tmp_path).has_changes
+
+
+def test_keys_partitions_declare_are_shown_in_their_roots_file(
+    pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], tmp_path: Path, capsys
+) -> None:
+    """pagila's way: the partitions of `payment` each declare the foreign key. With
+    partitions folded, their DDL is in payment.sql, and so are their keys: in its header,
+    in the header of the table they reference, in the index and in the diagrams."""
+    pg.psql("CREATE TABLE customer (id int PRIMARY KEY);"
+            "CREATE TABLE payment (id int, customer_id int NOT NULL, at date NOT NULL)"
+            "  PARTITION BY RANGE (at);"
+            "CREATE TABLE payment_a PARTITION OF payment FOR VALUES FROM ('2020-01-01') "
+            "  TO ('2021-01-01');"
+            "CREATE TABLE payment_b PARTITION OF payment FOR VALUES FROM ('2021-01-01') "
+            "  TO ('2022-01-01');"
+            "ALTER TABLE payment_a ADD CONSTRAINT payment_a_customer_fkey FOREIGN KEY "
+            "  (customer_id) REFERENCES customer;"
+            "ALTER TABLE payment_b ADD CONSTRAINT payment_b_customer_fkey FOREIGN KEY "
+            "  (customer_id) REFERENCES customer;", db)
+    out = tmp_path / "docs"
+    assert run(capsys, "sync", "-o", str(out))[0] == 0
+    payment = (out / "payment.sql").read_text()
+    assert ("--   (customer_id) -> public.customer(id)  [payment_a_customer_fkey on partition "
+            "public.payment_a]\n") in payment
+    assert "[payment_b_customer_fkey on partition public.payment_b]" in payment
+    customer = (out / "customer.sql").read_text()
+    assert ("--   public.payment(customer_id) -> (id)  [payment_a_customer_fkey on partition "
+            "public.payment_a]\n") in customer
+    index = (out / "_index.md").read_text()
+    assert "no foreign key either way" not in index
+    assert index.count('t_payment }o--|| t_customer : "customer_id"') == 1  # one line drawn
+    schema = json.loads((out / "schema.json").read_text())
+    tables = {t["name"]: t for t in schema["tables"]}
+    assert [fk["name"] for fk in tables["payment"]["foreign_keys"]] == [
+        "payment_a_customer_fkey", "payment_b_customer_fkey"]
+    assert {r["table"] for r in tables["customer"]["referenced_by"]} == {"payment"}
+
+    # A refresh after one partition's key goes writes what a first sync does.
+    pg.psql("ALTER TABLE payment_b DROP CONSTRAINT payment_b_customer_fkey", db)
+    assert run(capsys, "sync", "-o", str(out))[0] == 0
+    fresh = tmp_path / "fresh"
+    assert run(capsys, "sync", "--full", "-o", str(fresh))[0] == 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {
+        p.name: p.read_bytes() for p in fresh.iterdir()}
+    assert "payment_b_customer_fkey" not in (out / "customer.sql").read_text()
+
+    # Partitions each in their own file: each shows its own key, as before.
+    config = tmp_path / "separate.yaml"
+    config.write_text("partitions: separate\n")
+    apart = tmp_path / "apart"
+    assert run(capsys, "sync", "-c", str(config), "-o", str(apart))[0] == 0
+    assert "[payment_a_customer_fkey]\n" in (apart / "payment_a.sql").read_text()
+    assert "References:" not in (apart / "payment.sql").read_text()
+    assert "--   public.payment_a(customer_id) -> (id)  [payment_a_customer_fkey]\n" in (
+        apart / "customer.sql").read_text()

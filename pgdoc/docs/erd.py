@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from pgdoc.folder.naming import encode_identifier, table_filename
@@ -56,8 +57,10 @@ class Edge:
 
 
 def foreign_key_edges(rels: Iterable[Relation]) -> list[Edge]:
-    """The foreign keys declared by `rels`, sorted."""
-    edges = []
+    """The foreign keys declared by `rels`, sorted; keys that draw the same line (the
+    same columns to the same table: a folded table's partitions each declare theirs)
+    drawn once, by the first name."""
+    edges: list[Edge] = []
     for rel in rels:
         not_null = {c.name for c in rel.columns if c.not_null}
         keys = [set(c.columns) for c in rel.constraints if c.kind in "pu" and c.columns]
@@ -70,7 +73,11 @@ def foreign_key_edges(rels: Iterable[Relation]) -> list[Edge]:
                 optional=not all(c in not_null for c in fk.columns),
                 one_to_one=set(fk.columns) in keys,
             ))
-    return sorted(edges)
+    drawn: dict[tuple[Any, ...], Edge] = {}
+    for edge in sorted(edges):
+        drawn.setdefault((edge.source, edge.target, edge.columns, edge.optional,
+                          edge.one_to_one), edge)
+    return sorted(drawn.values())
 
 
 @functools.lru_cache(maxsize=65536)  # the same names recur in many neighbourhood diagrams

@@ -4,6 +4,7 @@ linked tables for one diagram in the index."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from pgdoc.docs.index import (
 )
 from pgdoc.docs.schema_json import schema_json_renderer
 from pgdoc.folder.contents import read_head
-from pgdoc.model import Catalog
+from pgdoc.model import Catalog, fold_foreign_keys
 
 # Overview files every documented folder has; a missing one makes the next sync write.
 REQUIRED = (INDEX_FILE, LIST_FILE, SCHEMA_JSON_FILE)
@@ -62,7 +63,11 @@ def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
                      ) -> Overview:
     """`title`: the config's `title:`; `pg_dump_major`: the pg_dump that wrote the DDL
     (recorded in `_index.md` and `schema.json`), None when unknown; `extra_sections`: the
-    index's sections for the other objects (functions, types, ...)."""
+    index's sections for the other objects (functions, types, ...). With partitions
+    folded, the keys a partition declares are its root's (see fold_foreign_keys)."""
+    catalog = fold_foreign_keys(catalog, {r.rel.oid for r in rows if r.rel is not None})
+    rows = [dataclasses.replace(r, rel=catalog.relations.get(r.rel.oid, r.rel))
+            if r.rel is not None else r for r in rows]
     rels = [r.rel for r in rows if r.rel is not None]
     return Overview(
         fixed={LIST_FILE: render_table_list(rels), **erd_files(rels, erd_max_tables)},

@@ -21,6 +21,7 @@ from pgdoc.model import (
     Index,
     Relation,
     quote_ident,
+    root_of,
 )
 from pgdoc.text import one_line
 
@@ -203,10 +204,18 @@ def _target(schema: str, name: str) -> str:
 def _references(rel: Relation, catalog: Catalog) -> list[str]:
     rows = [
         one_line(f"({_cols(fk.columns)}) -> {_target(fk.ref_schema, fk.ref_name)}"
-                 f"({_cols(fk.ref_columns)}){_fk_actions(fk)}  [{quote_ident(fk.name)}]")
+                 f"({_cols(fk.ref_columns)}){_fk_actions(fk)}  [{_fk_label(fk, rel, catalog)}]")
         for fk in rel.foreign_keys
     ]
     return _section("References", rows)
+
+
+def _fk_label(fk: ForeignKey, holder: Relation, catalog: Catalog) -> str:
+    """The key's name, and the partition that declares it when its root's file shows it
+    (partitions: fold)."""
+    if fk.table == holder.oid or (src := catalog.relations.get(fk.table)) is None:
+        return quote_ident(fk.name)
+    return f"{quote_ident(fk.name)} on partition {_target(src.schema, src.name)}"
 
 
 def _referenced_by(rel: Relation, catalog: Catalog, fks: list[ForeignKey]) -> list[str]:
@@ -215,9 +224,12 @@ def _referenced_by(rel: Relation, catalog: Catalog, fks: list[ForeignKey]) -> li
         src = catalog.relations.get(fk.table)
         if src is None:
             continue
+        holder = src
+        if fk not in src.foreign_keys:  # a folded partition's: its root's file shows it
+            holder = catalog.relations.get(root_of(catalog, src.oid), src)
         rows.append(one_line(
-            f"{_target(src.schema, src.name)}({_cols(fk.columns)}) -> ({_cols(fk.ref_columns)})"
-            f"{_fk_actions(fk)}  [{quote_ident(fk.name)}]"))
+            f"{_target(holder.schema, holder.name)}({_cols(fk.columns)}) -> "
+            f"({_cols(fk.ref_columns)}){_fk_actions(fk)}  [{_fk_label(fk, holder, catalog)}]"))
     return _section("Referenced by", sorted(rows))
 
 

@@ -25,6 +25,7 @@ from pgdoc.model import (
     Relation,
     Trigger,
     TypeInfo,
+    root_of,
 )
 from pgdoc.postgres.session import Session
 
@@ -489,18 +490,6 @@ def _relation(r: dict[str, Any]) -> Relation:
 
 def _opt_int(value: Any) -> int | None:
     return None if value is None else int(value)
-
-
-def root_of(catalog: Catalog, oid: int) -> int:
-    """The top of a partition tree (the relation itself when it is no partition)."""
-    seen = set()
-    rel = catalog.relations.get(oid)
-    while rel is not None and rel.parent is not None and rel.parent in catalog.relations:
-        if rel.oid in seen:
-            break
-        seen.add(rel.oid)
-        rel = catalog.relations[rel.parent]
-    return rel.oid if rel is not None else oid
 
 
 def matches(rel: Relation, patterns: Iterable[str]) -> bool:
