@@ -325,3 +325,16 @@ def test_long_names_within_limit(name: str, schema: str) -> None:
     assert len(filename) <= MAX_FILENAME_BYTES
     assert "~" in filename
     assert decode_filename(filename) is None
+
+
+def test_an_orphan_with_a_hashed_file_name_keeps_its_name_once_marked() -> None:
+    from pgdoc.docs.render import MARKER, mark_orphaned
+    from pgdoc.folder.plan import _orphan_name
+
+    name = "é" * 40
+    filename = table_filename(name, name)
+    assert decode_filename(filename) is None  # too long: hashed, not decodable
+    text = f"{MARKER}\n--\n-- Table: \"{name}\".\"{name}\"\n--\n"
+    first = _orphan_name(filename, text)
+    assert first == f'"{name}"."{name}"'
+    assert _orphan_name(filename, mark_orphaned(text, first)) == first  # a second sync's

@@ -212,8 +212,8 @@ def _orphan_name(filename: str, text: str) -> str:
     if decoded is not None:
         schema, name = decoded
         return name if schema == "public" else f"{schema}.{name}"
-    for line in text.splitlines()[:5]:
-        if ": " in line and not line.startswith(MARKER):
+    for line in text.splitlines()[:6]:  # the kind's line: `-- Table: "é…"."é…"`
+        if ": " in line and not line.startswith((MARKER, "-- ORPHANED: ")):
             return line.split(": ", 1)[1]
     return filename
 
