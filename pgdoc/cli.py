@@ -101,9 +101,9 @@ def _common_options(jobs: bool) -> Callable[[Callable[..., Any]], Callable[..., 
                          help="Seconds the whole run may take before pgdoc gives up "
                          "(default 600)."),
             click.option("--owners/--no-owners", default=None,
-                         help="Write objects' owners (OWNER TO, Owner:); off by default."),
+                         help="Objects' owners in the docs (OWNER TO, Owner:); off by default."),
             click.option("--grants/--no-grants", default=None,
-                         help="Write GRANT/REVOKE and default privileges; off by default."),
+                         help="GRANT/REVOKE and default privileges in the docs; off by default."),
             *_output_options(),
         ]
         for option in reversed(options):
@@ -587,7 +587,7 @@ def _kept(orphans: int) -> str:
 
 @cli.command(name="diff")
 @click.argument("revisions", nargs=-1, metavar="[FROM [TO]]")
-@common_options
+@common_options_without_jobs
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True, help="markdown: a pull-request comment.")
 @click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
@@ -619,7 +619,7 @@ def diff_cmd(revisions: tuple[str, ...], **kw: Any) -> int:
 
 @cli.command(name="log")
 @click.argument("rev_range", required=False, metavar="[REV_RANGE]")
-@common_options
+@common_options_without_jobs
 @click.option("-n", "--max-count", type=click.IntRange(min=0), help="Only the N newest commits.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True, help="markdown: headings and bullets.")
