@@ -296,7 +296,8 @@ SELECT system_identifier FROM pg_control_system() \gset
 # connection string is withheld from others), and pg_dump dumps them only for a superuser:
 # for one, every column but the connection string (which the docs withhold: it may hold a
 # password) and the comment and label of this database's subscriptions; for anyone else,
-# which exist (all pg_dump would say is that it leaves them out).
+# their names, a column every server lets everyone read (all pg_dump would say then is
+# that it leaves them out).
 _SUBSCRIPTIONS = r"""
 SELECT coalesce((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user),
                 false) AS pgdoc_superuser \gset
@@ -313,7 +314,7 @@ LEFT JOIN pg_catalog.pg_seclabel l ON l.classoid = 'pg_catalog.pg_subscription':
 WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
 \gset
 \else
-SELECT coalesce(md5(string_agg(s.oid || ' ' || s.subname, ',' ORDER BY s.oid)), '')
+SELECT coalesce(md5(string_agg(s.subname, ',' ORDER BY s.subname)), '')
   AS pgdoc_subscriptions
 FROM pg_catalog.pg_subscription s
 WHERE s.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())
