@@ -736,3 +736,15 @@ def test_secrets_reach_no_file_the_cache_included(
         if path.is_file():
             data = path.read_bytes()
             assert not any(s.encode() in data for s in SECRETS), path
+
+
+def test_an_aggregates_header_leaves_out_what_its_own_row_says_nothing_of() -> None:
+    facts = ObjectFacts(functions={3: _function(3, "group_concat", "text", result="text",
+                                                kind="a", language="internal",
+                                                parallel="u")})
+    files = assign_objects([entry("AGGREGATE", "group_concat(text)", oid=3)], facts)
+    (path, entries), = files.items()
+    header = render_object_file(path, entries, facts).split("\n\n")[0]
+    assert "-- Aggregate: public.group_concat(text)\n--   Returns: text\n" in header
+    assert "--   parallel unsafe\n" in header + "\n"
+    assert "Language" not in header and "security" not in header

@@ -377,12 +377,15 @@ def _function_block(fn: FunctionFacts) -> list[str]:
     out = [f"-- {fn.kind_name.capitalize()}: {one_line(fn.signature)}"]
     if fn.result is not None:
         out.append(f"--   Returns: {one_line(fn.result)}")
-    traits = [f"Language: {fn.language}",
-              VOLATILITY.get(fn.volatility, fn.volatility),
-              "security definer" if fn.security_definer else "security invoker",
-              f"parallel {PARALLEL.get(fn.parallel, fn.parallel)}"]
-    if fn.strict:
-        traits.append("strict")
+    if fn.kind == "a":  # its own row's language and volatility say nothing: see its SFUNC
+        traits = [f"parallel {PARALLEL.get(fn.parallel, fn.parallel)}"]
+    else:
+        traits = [f"Language: {fn.language}",
+                  VOLATILITY.get(fn.volatility, fn.volatility),
+                  "security definer" if fn.security_definer else "security invoker",
+                  f"parallel {PARALLEL.get(fn.parallel, fn.parallel)}"]
+        if fn.strict:
+            traits.append("strict")
     out.append(f"--   {one_line('; '.join(traits))}")
     out += _description(fn.comment)
     out += _list("Used by triggers", (t.display for t in fn.triggers))
