@@ -190,8 +190,9 @@ def parse_config(text: str, file: Path) -> Config:
                 )
             settings = {k: str(v) for k, v in db.items() if k != "dsn" and v is not None}
             if "port" in settings and not re.fullmatch(r"\d+(,\d+)*", settings["port"]):
-                raise ConfigError(f"{where('database', 'port')}: 'database.port' must be a "
-                                  f"port number, not {settings['port'][:20]!r}")
+                # Not echoed: a value in the wrong place may be a password.
+                raise ConfigError(f"{where('database', 'port')}: invalid connection setting: "
+                                  "'port' is not a number")
             password_at = where("database", "password" if "password" in settings else "dsn")
             if db.get("dsn"):
                 settings = {**_dsn_keywords(str(db["dsn"]), where("database", "dsn")), **settings}

@@ -189,7 +189,7 @@ def test_output_at_a_file_system_root_is_refused(
 
 @pytest.mark.parametrize("text, message", [
     ("database:\n  host: db\n  port: abc\n",
-     "p.yaml:3: 'database.port' must be a port number, not 'abc'"),
+     "p.yaml:3: invalid connection setting: 'port' is not a number"),
     ("git:\n  commit: true\n  author: bob\n",
      "p.yaml:3: 'git.author' must look like 'Name <email>', not 'bob'"),
 ])
