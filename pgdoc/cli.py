@@ -341,8 +341,9 @@ def _settled(p: Plan) -> dict[str, Any]:
     tables: list[dict[str, Any]] = [
         {"schema": r.schema, "name": r.name, "kind": r.kind_name,
          "file": p.docs.filenames[r.oid], "status": "current"} for r in p.docs.relations]
+    deleted = set(p.deletes)
     orphans = [{"name": name, "file": f, "status": "orphaned"}
-               for f, name in sorted(p.orphans.items()) if f not in set(p.deletes)]
+               for f, name in sorted(p.orphans.items()) if f not in deleted]
     return {"database": p.docs.catalog.database, "tables": tables + orphans,
             "counts": {"tables": len(tables), "new": 0, "changed": 0,
                        "orphaned": len(orphans)}}

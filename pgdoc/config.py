@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pgdoc.errors import ConfigError
-from pgdoc.postgres.conninfo import KEYWORD_ENV, parse_dsn
+from pgdoc.postgres.conninfo import KEYWORD_ENV, parse_dsn, valid_port
 
 if TYPE_CHECKING:
     import yaml
@@ -189,7 +189,7 @@ def parse_config(text: str, file: Path) -> Config:
                     + _did_you_mean(unknown[0], _DB_KEYS, "database.")
                 )
             settings = {k: str(v) for k, v in db.items() if k != "dsn" and v is not None}
-            if "port" in settings and not re.fullmatch(r"\d+(,\d+)*", settings["port"]):
+            if "port" in settings and not valid_port(settings["port"]):
                 # Not echoed: a value in the wrong place may be a password.
                 raise ConfigError(f"{where('database', 'port')}: invalid connection setting: "
                                   "'port' is not a number")

@@ -215,18 +215,15 @@ def fold_foreign_keys(catalog: Catalog, documented: Collection[int]) -> Catalog:
     the oids that have a file. The same catalog when no partition declares a key of its
     own (a key declared on the parent is the parent's)."""
     moved: dict[int, list[ForeignKey]] = {}
+    relations = dict(catalog.relations)
     for oid, rel in catalog.relations.items():
         if rel.foreign_keys and rel.parent is not None and oid not in documented:
             root = root_of(catalog, oid)
             if root != oid and root in documented:
                 moved.setdefault(root, []).extend(rel.foreign_keys)
+                relations[oid] = dataclasses.replace(rel, foreign_keys=())
     if not moved:
         return catalog
-    relations = dict(catalog.relations)
-    for oid, rel in catalog.relations.items():
-        if rel.foreign_keys and rel.parent is not None and oid not in documented \
-                and root_of(catalog, oid) in moved:
-            relations[oid] = dataclasses.replace(rel, foreign_keys=())
     for root, fks in moved.items():
         own = relations[root].foreign_keys
         relations[root] = dataclasses.replace(

@@ -719,7 +719,7 @@ def _kind_of(path: str, folder: str | None) -> str | None:
             return None
         sub = parts[0] if len(parts) == 2 else "" if len(parts) == 1 else None
     else:  # the folder unknown: a file in a subfolder of one of these names
-        sub = pure.parent.name if pure.parent.name in _KINDS else ""
+        sub = pure.parent.name if pure.parent.name in OBJECT_FOLDERS else ""
     return _KINDS.get(sub) if sub is not None else None
 
 
@@ -729,22 +729,22 @@ def _object_name(path: str, kind: str, names: dict[str, str]) -> str:
     name = PurePosixPath(path).name
     if kind == "object list":
         return for_terminal(name.removesuffix(SUFFIX))
-    decoded = decode_filename(name)
-    if decoded is None:
-        return for_terminal(name.removesuffix(SUFFIX))
-    schema, obj = decoded
-    return for_terminal(obj if schema == "public" else f"{schema}.{obj}")
+    return _decoded_name(name)
 
 
 def _table_name(path: str, names: dict[str, str]) -> str:
     name = PurePosixPath(path).name
-    if name in names:
-        return for_terminal(names[name])
-    decoded = decode_filename(name)
+    return for_terminal(names[name]) if name in names else _decoded_name(name)
+
+
+def _decoded_name(filename: str) -> str:
+    """The object a file is named after, as SQL spells it (`users`, `billing.invoices`);
+    the file name itself when it cannot be decoded (a hashed long name)."""
+    decoded = decode_filename(filename)
     if decoded is None:
-        return for_terminal(name.removesuffix(SUFFIX))
-    schema, table = decoded
-    return for_terminal(table if schema == "public" else f"{schema}.{table}")
+        return for_terminal(filename.removesuffix(SUFFIX))
+    schema, name = decoded
+    return for_terminal(name if schema == "public" else f"{schema}.{name}")
 
 
 def _label(kind: str, name: str) -> str:

@@ -57,6 +57,11 @@ _URL_HINT = ("percent-encode '/', '?', '#', '@' and ':' in the user name and pas
              "e.g. %2F for '/'")
 _QUOTE_HINT = "quote a value that holds spaces: password='two words'"
 _PORTS = re.compile(r"\d+(,\d*)*|,[\d,]*")
+
+
+def valid_port(value: str) -> bool:
+    """A port as libpq takes it: a number, or a comma-separated list (one per host)."""
+    return bool(_PORTS.fullmatch(value))
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -181,7 +186,7 @@ def keywords_to_env(keywords: Mapping[str, str]) -> dict[str, str]:
                 hint=f"{_QUOTE_HINT}; {_URL_HINT}; use a libpq service file (PGSERVICE) "
                 "for exotic settings",
             )
-        if key == "port" and not _PORTS.fullmatch(str(value)):
+        if key == "port" and not valid_port(str(value)):
             raise ConfigError("invalid connection setting: 'port' is not a number")
         env[KEYWORD_ENV[key]] = str(value)
     return env

@@ -25,6 +25,7 @@ import sh
 from pgdoc.config import Config
 from pgdoc.errors import DatabaseError, SchemaChanged, ToolError
 from pgdoc.postgres.conninfo import KEYWORD_ENV, SECRET_KEYWORDS, describe, keywords_to_env
+from pgdoc.text import first_line
 
 # Where PostgreSQL's client tools usually live, newest found first wins.
 USUAL_BIN_DIRS = (
@@ -99,8 +100,7 @@ def tool_version(path: str) -> tuple[int, int]:
 
 def _one_line(said: str | bytes | None, limit: int = 200) -> str:
     """A tool's words as one short line (its first non-empty one)."""
-    text = said.decode("utf-8", "replace") if isinstance(said, bytes) else (said or "")
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    first = first_line(said.decode("utf-8", "replace") if isinstance(said, bytes) else said)
     return first if len(first) <= limit else first[:limit] + "…"
 
 
