@@ -27,6 +27,7 @@ from pgdoc.docs.objects import (
     schema_json_objects,
 )
 from pgdoc.docs.overview import REQUIRED
+from pgdoc.docs.pieces import Memo, Pieces
 from pgdoc.docs.render import MARKER, compose, render_header
 from pgdoc.docs.split import (
     PG_CLASS,
@@ -123,6 +124,7 @@ class Earlier:
     parents: Mapping[int, int]  # partition -> parent, now
     stamp: str  # the catalog's stamp when `changed` was found
     existing: dict[str, str] | None = None  # the folder's table files, when read already
+    pieces: Pieces | None = None  # the overview's pieces then (pgdoc.docs.pieces)
 
 
 class NotPartial(Exception):
@@ -201,8 +203,9 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             existing = existing_files(folder, MARKER) if folder is not None else {}
             if spares is not None:
                 spares.make(_spares_needed(wanted, filenames, existing))
+            memo = Memo()
             view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
-                         cfg.title, tools.version("pg_dump")[0])
+                         cfg.title, tools.version("pg_dump")[0], memo=memo)
                     if folder is not None else None)
             del existing
             _wait_dumped(dumps)
@@ -229,7 +232,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
                 object_sections=sections, object_json=object_json, stamp=stamp,
-                whole=not tables)
+                whole=not tables, memo=memo)
 
 
 def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress | None,
@@ -275,9 +278,11 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
             # folder and the overview, which needs the catalog alone (and a write is
             # likely).
             headers = render_headers(catalog, wanted, filenames)
+            # The overview's pieces that read no relation read again are kept.
+            memo = Memo(earlier.pieces, only | earlier.changed)
             view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables,
                          earlier.existing, cfg.title, tools.version("pg_dump")[0],
-                         expect_writes=bool(wanted))
+                         expect_writes=bool(wanted), memo=memo)
                     if folder is not None else None)
             while not joined.wait(0.05):
                 if side.done():  # it failed before joining: its error is raised below
@@ -300,7 +305,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=True, unassigned=list(earlier.object_entries), view=view,
                 objects=objects, object_sections=sections, object_json=object_json,
-                stamp=earlier.stamp, whole=True)
+                stamp=earlier.stamp, whole=True, memo=memo)
 
 
 def _spares_needed(wanted: list[Relation], filenames: dict[int, str],

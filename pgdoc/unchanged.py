@@ -33,6 +33,8 @@ from typing import Any
 from pgdoc import __version__
 from pgdoc.config import Config
 from pgdoc.docs.objects import defn_of
+from pgdoc.docs.overview import prepare_overview
+from pgdoc.docs.pieces import Memo, Pieces
 from pgdoc.docs.render import MARKER
 from pgdoc.errors import PgdocError
 from pgdoc.folder import cache, state
@@ -68,7 +70,7 @@ class Record:
         return json.dumps({
             "format": FORMAT, "stamp": self.stamp, "tables": self.tables, "model": self.model,
             "summary": self.summary,
-            "fingerprint": (json.loads(self.fingerprint.to_json())
+            "fingerprint": (self.fingerprint.to_data()
                             if self.fingerprint is not None else None),
             "folder": self.folder.to_json(),
         }, ensure_ascii=True, separators=(",", ":"), sort_keys=True)  # names may be any bytes
@@ -100,9 +102,11 @@ class Look:
     unchanged: bool  # the catalog and the folder are as the last matching run left them
     record: Record | None = None  # the record compared with
     same_folder: bool = False  # the folder is as the record saw it
-    # The folder's table files (name -> text), read while the fingerprint ran: None when
-    # not read (no refresh could start from the record, or nothing changed).
+    # The folder's table files (name -> text) and the record's model, read while the
+    # fingerprint ran: None when not read (no refresh could start from the record, or
+    # nothing changed).
     existing: dict[str, str] | None = None
+    model: Model | None = None
 
 
 NOTHING = Look(None, None, False)
@@ -121,13 +125,15 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     record = _load(cfg, tools, folder)
     same_folder = record is not None and _unchanged_since(folder, record.folder)
     saved_stamp = record.stamp if record is not None and same_folder else None
-    parts = fingerprint_parts(record.tables if record is not None else 0)
-    # A refresh reads every table file (the index's fingerprint covers them all): when one
-    # may follow, they are read while the server computes the fingerprint, in one session
-    # (in two, the server has every core, and the reading only slows it down).
+    # A refresh reads every table file (the index's fingerprint covers them all) and the
+    # last whole read's model: when one may follow, both are read while the server
+    # computes the fingerprint, in one session (the reading has a core of its own; two
+    # sessions would take it).
     refresh_possible = (same_folder and record is not None and record.fingerprint is not None
-                        and bool(record.model) and parts == 1)
-    with _reading_files(folder if refresh_possible else None) as files:
+                        and bool(record.model))
+    parts = 1 if refresh_possible else fingerprint_parts(record.tables if record else 0)
+    ahead = (cfg, tools, folder, record.model) if refresh_possible and record else None
+    with _reading_ahead(ahead) as read:
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
                                saved_stamp, parts)
         if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
@@ -135,24 +141,39 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
                         same_folder)
         same = (same_folder and record is not None and record.fingerprint is not None
                 and reading.fingerprint.comparable(record.fingerprint)
-                and record.fingerprint.to_json() == reading.fingerprint.to_json())
-        existing = None if same else files()
-    return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing)
+                and record.fingerprint == reading.fingerprint)
+        existing, model = (None, None) if same else read()
+    return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing, model)
+
+
+Model = tuple[Catalog, list[Entry], "Pieces | None"]
 
 
 @contextlib.contextmanager
-def _reading_files(folder: Path | None) -> Iterator[Callable[[], dict[str, str] | None]]:
-    """The folder's table files, read in a thread meanwhile (none without `folder`):
-    yields what waits for them, None when they could not be read (the refresh reads them
-    again, and reports what fails). At the end an unfinished reading stops."""
+def _reading_ahead(what: tuple[Config, PgTools, Path, str] | None
+                   ) -> Iterator[Callable[[], tuple[dict[str, str] | None, Model | None]]]:
+    """The folder's table files, then the model saved with the record, read in a thread
+    meanwhile (nothing without `what`): yields what waits for them, each None when it
+    could not be read (the refresh reads the files again, and reports what fails; a
+    model that does not load means a whole read). At the end an unfinished reading stops
+    (a quiet night needs neither)."""
     stop = threading.Event()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reading = (pool.submit(existing_files, folder, MARKER, stop)
-                   if folder is not None else None)
 
-        def result() -> dict[str, str] | None:
+    def ahead() -> tuple[dict[str, str] | None, Model | None]:
+        assert what is not None
+        cfg, tools, folder, sha = what
+        try:
+            files: dict[str, str] | None = existing_files(folder, MARKER, stop)
+        except (OSError, PgdocError):
+            files = None
+        return files, None if stop.is_set() else _load_model(cfg, tools, folder, sha)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(ahead) if what is not None else None
+
+        def result() -> tuple[dict[str, str] | None, Model | None]:
             if reading is None or reading.exception() is not None:
-                return None
+                return None, None
             return reading.result()
         try:
             yield result
@@ -178,12 +199,13 @@ def earlier(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> Earlier | 
     changed = now.changed_relations(record.fingerprint)
     if not changed or len(changed) > REFRESH_MAX:
         return None
-    model = _load_model(cfg, tools, folder, record.model)
+    model = seen.model or _load_model(cfg, tools, folder, record.model)
     if model is None:
         return None
-    catalog, entries = model
+    catalog, entries, pieces = model
     return Earlier(catalog=catalog, object_entries=entries, changed=frozenset(changed),
-                   parents=dict(now.parents), stamp=seen.stamp, existing=seen.existing)
+                   parents=dict(now.parents), stamp=seen.stamp, existing=seen.existing,
+                   pieces=pieces)
 
 
 def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
@@ -221,14 +243,28 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
             # mapping's options) stay out of the model too: a refresh writes the same.
             entries = [dataclasses.replace(e, defn=d) if (d := defn_of(e)) != e.defn else e
                        for e in docs.unassigned]
+            pieces = _pieces(cfg, docs)
             with gc_paused():
-                data = pickle.dumps((docs.catalog, entries), protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps((docs.catalog, entries, pieces),
+                                    protocol=pickle.HIGHEST_PROTOCOL)
             model = hashlib.sha256(data).hexdigest()
             if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model"):
                 model = ""
         _save(cfg, tools, folder, Record(snapshot_stamp, fp,
                                          state.take(folder, written=written),
                                          len(docs.relations), model, summary))
+
+
+def _pieces(cfg: Config, docs: Docs) -> Pieces | None:
+    """The overview's pieces for the model (pgdoc.docs.pieces): this run's, rendered now
+    when it rendered no overview (it wrote nothing), so that the next refresh keeps them."""
+    memo = docs.memo
+    if memo is None or docs.view is None:
+        return None
+    if len(memo.pieces.tables) != len(docs.relations):
+        memo = Memo()
+        prepare_overview(docs.catalog, docs.view.rows, cfg.erd_max_tables, memo=memo)
+    return memo.pieces
 
 
 def _server_version(tools: PgTools) -> int | None:
@@ -248,21 +284,22 @@ def _unchanged_since(folder: Path, saved: state.FolderState) -> bool:
 
 
 def _load_model(cfg: Config, tools: PgTools, folder: Path,
-                sha: str) -> tuple[Catalog, list[Entry]] | None:
-    """The catalog and objects' entries saved with the record, if they are the ones it
-    names. The cache folder is the user's own (0700, or the git dir): what pickle loads
-    there, pgdoc wrote."""
+                sha: str) -> tuple[Catalog, list[Entry], Pieces | None] | None:
+    """The catalog, the objects' entries and the overview's pieces saved with the record,
+    if they are the ones it names. The cache folder is the user's own (0700, or the git
+    dir): what pickle loads there, pgdoc wrote."""
     data = cache.load_bytes(folder, _key(cfg, tools, folder), kind="model")
     if data is None or hashlib.sha256(data).hexdigest() != sha:
         return None
     try:
         with gc_paused(freeze=True):
-            catalog, entries = pickle.loads(data)
+            catalog, entries, pieces = pickle.loads(data)
     except Exception:  # a model that does not load is a miss
         return None
-    if not isinstance(catalog, Catalog) or not isinstance(entries, list):
+    if (not isinstance(catalog, Catalog) or not isinstance(entries, list)
+            or not isinstance(pieces, Pieces | None)):
         return None
-    return catalog, entries
+    return catalog, entries, pieces
 
 
 def _load(cfg: Config, tools: PgTools, folder: Path) -> Record | None:

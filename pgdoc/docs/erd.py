@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from pgdoc.docs.pieces import Memo
 from pgdoc.folder.naming import encode_identifier, table_filename
 from pgdoc.model import Relation, quote_ident
 from pgdoc.text import md_code, one_line
@@ -228,10 +229,12 @@ def _tables(n: int) -> str:
     return f"{n} table{'s' if n != 1 else ''}"
 
 
-def index_section(rels: list[Relation], max_tables: int) -> list[str]:
+def index_section(rels: list[Relation], max_tables: int,
+                  edges: list[Edge] | None = None) -> list[str]:
     """`## Relationships` for `_index.md`: a diagram per schema (unless too big for one),
-    a pointer to the schema's `_erd_<schema>.md`, and the tables no foreign key touches."""
-    edges = foreign_key_edges(rels)
+    a pointer to the schema's `_erd_<schema>.md`, and the tables no foreign key touches.
+    `edges`: foreign_key_edges(rels), when known."""
+    edges = foreign_key_edges(rels) if edges is None else edges
     by_key = {(r.schema, r.name): r for r in rels}
     out = [
         "## Relationships",
@@ -279,20 +282,25 @@ def index_section(rels: list[Relation], max_tables: int) -> list[str]:
     return out
 
 
-def erd_files(rels: list[Relation], max_tables: int) -> dict[str, str]:
-    """`_erd_<schema>.md` for each schema that foreign keys touch (see `index_section`)."""
-    edges = foreign_key_edges(rels)
+def erd_files(rels: list[Relation], max_tables: int, memo: Memo | None = None,
+              edges: list[Edge] | None = None) -> dict[str, str]:
+    """`_erd_<schema>.md` for each schema that foreign keys touch (see `index_section`).
+    `memo` keeps the diagrams of an earlier render that read no relation read again;
+    `edges`: foreign_key_edges(rels), when known."""
+    edges = foreign_key_edges(rels) if edges is None else edges
     files = {}
     for schema in sorted({r.schema for r in rels}):
         mine = schema_edges(schema, edges)
         if mine:
-            files[erd_filename(schema)] = render_erd_file(schema, rels, mine, max_tables)
+            files[erd_filename(schema)] = render_erd_file(schema, rels, mine, max_tables,
+                                                          memo)
     return files
 
 
 def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
-                    max_tables: int) -> str:
+                    max_tables: int, memo: Memo | None = None) -> str:
     """One neighbourhood diagram per table of `schema` that a foreign key touches."""
+    memo = memo or Memo()
     documented = {(r.schema, r.name): r for r in rels}
     out = [
         ERD_MARKER,
@@ -308,17 +316,23 @@ def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
         touching.setdefault(e.source, []).append(e)
         if e.target != e.source:
             touching.setdefault(e.target, []).append(e)
-    for key in sorted({k for e in edges for k in (e.source, e.target) if k[0] == schema}):
-        near = touching[key]
+
+    def section(key: Key, near: list[Edge]) -> str:
         title = md_code(sql_name(key), in_table=False)
         if key in documented:
             name = table_filename(*key)
             title = f"[{title}]({quote(name, safe='')})"
-        out += [f"## {title}", ""]
         lines = drawing(near, max_tables, documented)
-        if lines is not None:
-            out += [*lines, ""]
-        else:
-            out += [f"{len(near)} foreign keys: too many to draw; the table file lists them "
-                    "under References and Referenced by.", ""]
+        body = (lines if lines is not None else
+                [f"{len(near)} foreign keys: too many to draw; the table file lists them "
+                 "under References and Referenced by."])
+        return "\n".join([f"## {title}", "", *body, ""])
+
+    for key in sorted({k for e in edges for k in (e.source, e.target) if k[0] == schema}):
+        near = touching[key]
+        # What the diagram reads: the relations of its entities (a name without a file
+        # is only a name, and a change to it changes a neighbour's digest).
+        reads = {documented[k].oid for e in near for k in (e.source, e.target)
+                 if k in documented}
+        out.append(memo.erd(key, reads, functools.partial(section, key, near)))
     return "\n".join(out).rstrip() + "\n"

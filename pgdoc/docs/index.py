@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from pgdoc.docs.erd import index_section
+from pgdoc.docs.erd import Edge, index_section
 from pgdoc.folder.markers import MD_MARKER, TXT_MARKER
 from pgdoc.model import KIND_NAMES, Relation
 from pgdoc.text import first_line, md_cell, md_code, one_line
@@ -71,7 +71,8 @@ def render_index(title: str, rows: list[Row], files: Mapping[str, str],
 
 def index_renderer(title: str, rows: list[Row], extra_sections: Iterable[str] = (),
                    erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
-                   pg_dump_major: int | None = None) -> Callable[[str], str]:
+                   pg_dump_major: int | None = None,
+                   edges: list[Edge] | None = None) -> Callable[[str], str]:
     """`_index.md` rendered now but for its fingerprint line, which needs every table file:
     returns what fills that in. The rows and diagrams take the time; that takes none.
 
@@ -135,7 +136,7 @@ def index_renderer(title: str, rows: list[Row], extra_sections: Iterable[str] = 
             out.append(f"| {row.status} | {_link(row.filename, row.filename)} | "
                        f"{md_code(row.orphan_name or '?')} |")
         out.append("")
-    out += index_section(rels, erd_max_tables)
+    out += index_section(rels, erd_max_tables, edges)
     for section in extra_sections:
         out += [section.rstrip(), ""]
     before, after = "\n".join(head), "\n".join(out).rstrip()

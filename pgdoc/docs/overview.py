@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pgdoc.docs.erd import ERD_MARKER, erd_files
+from pgdoc.docs.erd import ERD_MARKER, erd_files, foreign_key_edges
 from pgdoc.docs.index import (
     DEFAULT_TITLE,
     INDEX_FILE,
@@ -21,6 +21,7 @@ from pgdoc.docs.index import (
     index_renderer,
     render_table_list,
 )
+from pgdoc.docs.pieces import Memo
 from pgdoc.docs.schema_json import schema_json_renderer
 from pgdoc.folder.contents import read_head
 from pgdoc.model import Catalog, fold_foreign_keys
@@ -59,23 +60,28 @@ def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
                      title: str = DEFAULT_TITLE,
                      pg_dump_major: int | None = None,
                      extra_sections: Sequence[str] = (),
-                     objects_json: Mapping[str, list[dict[str, Any]]] | None = None
-                     ) -> Overview:
+                     objects_json: Mapping[str, list[dict[str, Any]]] | None = None,
+                     memo: Memo | None = None) -> Overview:
     """`title`: the config's `title:`; `pg_dump_major`: the pg_dump that wrote the DDL
     (recorded in `_index.md` and `schema.json`), None when unknown; `extra_sections`: the
-    index's sections for the other objects (functions, types, ...). With partitions
+    index's sections for the other objects (functions, types, ...); `memo`: keeps the
+    pieces of an earlier render that read no relation read again (pgdoc.docs.pieces),
+    and collects this render's. With partitions
     folded, the keys a partition declares are its root's (see fold_foreign_keys)."""
     catalog = fold_foreign_keys(catalog, {r.rel.oid for r in rows if r.rel is not None})
     rows = [dataclasses.replace(r, rel=catalog.relations.get(r.rel.oid, r.rel))
             if r.rel is not None else r for r in rows]
     rels = [r.rel for r in rows if r.rel is not None]
+    edges = foreign_key_edges(rels)
     return Overview(
-        fixed={LIST_FILE: render_table_list(rels), **erd_files(rels, erd_max_tables)},
+        fixed={LIST_FILE: render_table_list(rels),
+               **erd_files(rels, erd_max_tables, memo, edges)},
         pending={
             INDEX_FILE: index_renderer(title, rows, extra_sections,
                                        erd_max_tables=erd_max_tables,
-                                       pg_dump_major=pg_dump_major),
-            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows, pg_dump_major, objects_json),
+                                       pg_dump_major=pg_dump_major, edges=edges),
+            SCHEMA_JSON_FILE: schema_json_renderer(catalog, rows, pg_dump_major, objects_json,
+                                                   memo),
         },
     )
 

@@ -13,12 +13,14 @@ Nothing here describes the connection or the sync (no database name, host, statu
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from pgdoc.docs.index import Row
+from pgdoc.docs.pieces import Memo
 from pgdoc.model import FK_ACTIONS, KIND_NAMES, POLICY_COMMANDS, Catalog, Column, Relation
 
 FORMAT = "pgdoc.schema/2"
@@ -37,26 +39,26 @@ def render_schema_json(catalog: Catalog, rows: list[Row], fingerprint: str,
 
 def schema_json_renderer(catalog: Catalog, rows: list[Row],
                          pg_dump_major: int | None = None,
-                         objects: Mapping[str, list[dict[str, Any]]] | None = None
-                         ) -> Callable[[str], str]:
+                         objects: Mapping[str, list[dict[str, Any]]] | None = None,
+                         memo: Memo | None = None) -> Callable[[str], str]:
     """`schema.json` rendered now but for its fingerprint, which needs every table file:
     returns what fills that in. `objects`: the other objects' lists (`functions`,
-    `types`, `sequences`, `objects`), written after the tables."""
-    referenced_by: dict[int, list[dict[str, Any]]] = {}
-    for src in catalog.relations.values():
-        for fk in src.foreign_keys:
-            referenced_by.setdefault(fk.ref_table, []).append(_prune({
-                "name": fk.name,
-                "schema": src.schema,
-                "table": src.name,
-                "columns": list(fk.columns),
-                "referenced_columns": list(fk.ref_columns),
-                **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns),
-            }))
+    `types`, `sequences`, `objects`), written after the tables; `memo`: keeps the
+    tables' entries of an earlier render that read no relation read again."""
+    memo = memo or Memo()
+    referenced: dict[int, list[dict[str, Any]]] | None = None
+
+    def entry(row: Row) -> str:
+        nonlocal referenced
+        if referenced is None:  # needed only when some table's entry is rendered
+            referenced = _referenced_by(catalog)
+        assert row.rel is not None
+        return _layout(_relation(row.rel, catalog, row, referenced), 2)
+
     # Each table is laid out as soon as it is built: at 10,000 tables the dicts of all of
     # them at once would cost more memory than everything else pgdoc holds.
     tables = [
-        _layout(_relation(row.rel, catalog, row, referenced_by), 2)
+        memo.table(row.rel.oid, row.filename, functools.partial(entry, row))
         for row in sorted(rows, key=lambda r: (r.rel.schema, r.rel.name) if r.rel else ("", ""))
         if row.rel is not None
     ]
@@ -70,6 +72,22 @@ def schema_json_renderer(catalog: Catalog, rows: list[Row],
             head["pg_dump_major"] = pg_dump_major
         return _document(head, tables, orphans, later if later is not None else objects or {})
     return finish
+
+
+def _referenced_by(catalog: Catalog) -> dict[int, list[dict[str, Any]]]:
+    """Relation oid -> the foreign keys that reference it."""
+    referenced_by: dict[int, list[dict[str, Any]]] = {}
+    for src in catalog.relations.values():
+        for fk in src.foreign_keys:
+            referenced_by.setdefault(fk.ref_table, []).append(_prune({
+                "name": fk.name,
+                "schema": src.schema,
+                "table": src.name,
+                "columns": list(fk.columns),
+                "referenced_columns": list(fk.ref_columns),
+                **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns),
+            }))
+    return referenced_by
 
 
 def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, Any]],

@@ -28,6 +28,7 @@ from pgdoc.docs.index import (
     render_table_list,
 )
 from pgdoc.docs.overview import REQUIRED, Overview, prepare_overview, stale_erd_files
+from pgdoc.docs.pieces import Memo
 from pgdoc.docs.render import MARKER, mark_orphaned
 from pgdoc.folder.contents import (
     check_targets,
@@ -62,6 +63,9 @@ class Docs:
     # Whether `catalog` and `unassigned` are the whole schema's (a whole read, or a refresh
     # of what changed since one): what the next refresh can start from.
     whole: bool = False
+    # Renders the overview's pieces per relation, or keeps an earlier render's, and holds
+    # them for the next refresh (pgdoc.docs.pieces)
+    memo: Memo | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,8 @@ class Plan:
 def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[int, str],
          prune: bool = False, erd_max_tables: int = DEFAULT_ERD_MAX_TABLES,
          existing: dict[str, str] | None = None, title: str = DEFAULT_TITLE,
-         pg_dump_major: int | None = None, expect_writes: bool = False) -> FolderView:
+         pg_dump_major: int | None = None, expect_writes: bool = False,
+         memo: Memo | None = None) -> FolderView:
     """Read the folder (unless `existing` holds its table files) and work out what needs
     no table file: statuses, orphans, whether the overview is stale, and the overview
     itself when a write is certain (or `expect_writes`: a refresh of changed tables).
@@ -151,7 +156,8 @@ def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[i
     certain = (expect_writes or stale or bool(deletes)
                or any(filenames[r.oid] not in existing for r in rels))
     return FolderView(existing, rows, orphans, deletes, stale,
-                      prepare_overview(catalog, rows, erd_max_tables, title, pg_dump_major)
+                      prepare_overview(catalog, rows, erd_max_tables, title, pg_dump_major,
+                                       memo=memo)
                       if certain else None, title, pg_dump_major, foreign)
 
 
@@ -190,7 +196,7 @@ def plan(docs: Docs, folder: Path, prune: bool = False,
     def overview() -> tuple[dict[str, str], list[str]]:
         prepared = (early.pop() if early
                     else prepare_overview(docs.catalog, view.rows, erd_max_tables, view.title,
-                                          view.pg_dump_major))
+                                          view.pg_dump_major, memo=docs.memo))
         files = prepared.files(fingerprint(current), docs.object_sections, docs.object_json)
         del prepared
         writes = {n: t for n, t in files.items() if read_pgdocs(folder, n) != t}

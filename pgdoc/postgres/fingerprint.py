@@ -795,7 +795,12 @@ class Fingerprint:
 
     def to_json(self) -> str:
         """A stable serialisation: the same fingerprint gives the same text."""
-        return json.dumps({
+        return json.dumps(self.to_data(), ensure_ascii=False, separators=(",", ":"),
+                          sort_keys=True)
+
+    def to_data(self) -> dict[str, Any]:
+        """What `to_json` writes, as data."""
+        return {
             "format": FORMAT,
             "server_version": self.server_version,
             "system_identifier": self.system_identifier,
@@ -804,7 +809,7 @@ class Fingerprint:
             "relations": [[oid, self.names.get(oid, ("", ""))[0],
                            self.names.get(oid, ("", ""))[1], self.parents.get(oid),
                            digest] for oid, digest in sorted(self.relations.items())],
-        }, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        }
 
     @classmethod
     def from_json(cls, text: str) -> Fingerprint:

@@ -1,0 +1,66 @@
+"""The overview's pieces per relation, kept from one sync to the next.
+
+Most of the overview's cost is per relation: its entry in `schema.json` and its
+neighbourhood diagram in `_erd_<schema>.md`. A whole read renders them all and keeps them
+with its model (pgdoc.unchanged); a refresh of what changed since (pgdoc.read) renders
+again only the pieces that read a relation it read again, and takes the others as they
+were. A piece is a function of the relations it reads, and a relation the catalog
+fingerprint finds unchanged is the same object as in the model (pgdoc.postgres.catalog.
+merge_catalog): so a kept piece is the piece a whole read would render, as the refresh's
+kept table files are. The battery (tests/test_battery.py) compares refreshes with whole
+reads byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+
+Key = tuple[str, str]  # (schema, name)
+
+
+@dataclass
+class Pieces:
+    """What one render of the overview made, by relation."""
+
+    # relation oid -> (its file name, its entry in schema.json's "tables")
+    tables: dict[int, tuple[str, str]] = field(default_factory=dict)
+    # (schema, name) -> (the oids its diagram reads, its section of _erd_<schema>.md)
+    erd: dict[Key, tuple[frozenset[int], str]] = field(default_factory=dict)
+
+
+class Memo:
+    """Renders pieces, or takes them from `earlier` when they read no relation in `dirty`
+    (the relations read again: changed, added or gone). Without `earlier`, renders all.
+    Collects what it hands out in `pieces`, for the next refresh."""
+
+    def __init__(self, earlier: Pieces | None = None, dirty: Collection[int] = ()) -> None:
+        self.earlier = earlier
+        self.dirty = frozenset(dirty)
+        self.pieces = Pieces()
+        self.rendered = 0  # pieces rendered now (the rest were kept)
+
+    def table(self, oid: int, filename: str, render: Callable[[], str]) -> str:
+        """Relation `oid`'s entry in schema.json (it reads that relation alone: its
+        partitions' and referencing keys' facts are in its own fingerprint digest)."""
+        kept = self.earlier.tables.get(oid) if self.earlier is not None else None
+        if kept is not None and kept[0] == filename and oid not in self.dirty:
+            text = kept[1]
+        else:
+            text = render()
+            self.rendered += 1
+        self.pieces.tables[oid] = (filename, text)
+        return text
+
+    def erd(self, key: Key, reads: Iterable[int], render: Callable[[], str]) -> str:
+        """Table `key`'s neighbourhood diagram, which reads the relations `reads` (the
+        table and its neighbours that have files)."""
+        oids = frozenset(reads)
+        kept = self.earlier.erd.get(key) if self.earlier is not None else None
+        if kept is not None and kept[0] == oids and not oids & self.dirty:
+            text = kept[1]
+        else:
+            text = render()
+            self.rendered += 1
+        self.pieces.erd[key] = (oids, text)
+        return text
