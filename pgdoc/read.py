@@ -125,6 +125,8 @@ class Earlier:
     stamp: str  # the catalog's stamp when `changed` was found
     existing: dict[str, str] | None = None  # the folder's table files, when read already
     pieces: Pieces | None = None  # the overview's pieces then (pgdoc.docs.pieces)
+    # oid -> (the relation as the model held it, its pickle), kept for the next model
+    pickled: Mapping[int, tuple[Relation, bytes]] = dataclasses.field(default_factory=dict)
 
 
 class NotPartial(Exception):
@@ -305,7 +307,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=True, unassigned=list(earlier.object_entries), view=view,
                 objects=objects, object_sections=sections, object_json=object_json,
-                stamp=earlier.stamp, whole=True, memo=memo)
+                stamp=earlier.stamp, whole=True, memo=memo, pickled=earlier.pickled)
 
 
 def _spares_needed(wanted: list[Relation], filenames: dict[int, str],

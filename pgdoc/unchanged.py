@@ -127,11 +127,10 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     saved_stamp = record.stamp if record is not None and same_folder else None
     # A refresh reads every table file (the index's fingerprint covers them all) and the
     # last whole read's model: when one may follow, both are read while the server
-    # computes the fingerprint, in one session (the reading has a core of its own; two
-    # sessions would take it).
+    # computes the fingerprint.
     refresh_possible = (same_folder and record is not None and record.fingerprint is not None
                         and bool(record.model))
-    parts = 1 if refresh_possible else fingerprint_parts(record.tables if record else 0)
+    parts = fingerprint_parts(record.tables if record else 0)
     ahead = (cfg, tools, folder, record.model) if refresh_possible and record else None
     with _reading_ahead(ahead) as read:
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
@@ -146,7 +145,9 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing, model)
 
 
-Model = tuple[Catalog, list[Entry], "Pieces | None"]
+# The last whole read's catalog, the other objects' entries, the overview's pieces, and
+# each relation's pickle (oid -> bytes)
+Model = tuple[Catalog, list[Entry], "Pieces | None", dict[int, bytes]]
 
 
 @contextlib.contextmanager
@@ -202,10 +203,11 @@ def earlier(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> Earlier | 
     model = seen.model or _load_model(cfg, tools, folder, record.model)
     if model is None:
         return None
-    catalog, entries, pieces = model
+    catalog, entries, pieces, blobs = model
     return Earlier(catalog=catalog, object_entries=entries, changed=frozenset(changed),
                    parents=dict(now.parents), stamp=seen.stamp, existing=seen.existing,
-                   pieces=pieces)
+                   pieces=pieces, pickled={oid: (catalog.relations[oid], blob)
+                                           for oid, blob in blobs.items()})
 
 
 def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
@@ -245,8 +247,13 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
                        for e in docs.unassigned]
             pieces = _pieces(cfg, docs)
             with gc_paused():
-                data = pickle.dumps((docs.catalog, entries, pieces),
-                                    protocol=pickle.HIGHEST_PROTOCOL)
+                # Each relation pickled on its own: a refresh keeps the bytes of those it
+                # did not read again (the same objects as the model it started from held).
+                blobs = {oid: kept[1] if (kept := docs.pickled.get(oid)) is not None
+                         and kept[0] is rel else pickle.dumps(rel, protocol=_PROTOCOL)
+                         for oid, rel in docs.catalog.relations.items()}
+                shell = dataclasses.replace(docs.catalog, relations={})
+                data = pickle.dumps((shell, blobs, entries, pieces), protocol=_PROTOCOL)
             model = hashlib.sha256(data).hexdigest()
             if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model"):
                 model = ""
@@ -283,23 +290,27 @@ def _unchanged_since(folder: Path, saved: state.FolderState) -> bool:
         return False
 
 
-def _load_model(cfg: Config, tools: PgTools, folder: Path,
-                sha: str) -> tuple[Catalog, list[Entry], Pieces | None] | None:
-    """The catalog, the objects' entries and the overview's pieces saved with the record,
-    if they are the ones it names. The cache folder is the user's own (0700, or the git
-    dir): what pickle loads there, pgdoc wrote."""
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _load_model(cfg: Config, tools: PgTools, folder: Path, sha: str) -> Model | None:
+    """The catalog, the objects' entries, the overview's pieces and each relation's pickle
+    saved with the record, if they are the ones it names. The cache folder is the user's
+    own (0700, or the git dir): what pickle loads there, pgdoc wrote."""
     data = cache.load_bytes(folder, _key(cfg, tools, folder), kind="model")
     if data is None or hashlib.sha256(data).hexdigest() != sha:
         return None
     try:
         with gc_paused(freeze=True):
-            catalog, entries, pieces = pickle.loads(data)
+            shell, blobs, entries, pieces = pickle.loads(data)
+            relations = {oid: pickle.loads(blob) for oid, blob in blobs.items()}
+            catalog = dataclasses.replace(shell, relations=relations)
     except Exception:  # a model that does not load is a miss
         return None
     if (not isinstance(catalog, Catalog) or not isinstance(entries, list)
             or not isinstance(pieces, Pieces | None)):
         return None
-    return catalog, entries, pieces
+    return catalog, entries, pieces, blobs
 
 
 def _load(cfg: Config, tools: PgTools, folder: Path) -> Record | None:

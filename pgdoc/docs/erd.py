@@ -63,6 +63,8 @@ def foreign_key_edges(rels: Iterable[Relation]) -> list[Edge]:
     drawn once, by the first name."""
     edges: list[Edge] = []
     for rel in rels:
+        if not rel.foreign_keys:
+            continue
         not_null = {c.name for c in rel.columns if c.not_null}
         keys = [set(c.columns) for c in rel.constraints if c.kind in "pu" and c.columns]
         for fk in rel.foreign_keys:

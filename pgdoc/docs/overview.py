@@ -69,8 +69,9 @@ def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
     and collects this render's. With partitions
     folded, the keys a partition declares are its root's (see fold_foreign_keys)."""
     catalog = fold_foreign_keys(catalog, {r.rel.oid for r in rows if r.rel is not None})
-    rows = [dataclasses.replace(r, rel=catalog.relations.get(r.rel.oid, r.rel))
-            if r.rel is not None else r for r in rows]
+    rows = [dataclasses.replace(r, rel=rel) if r.rel is not None
+            and (rel := catalog.relations.get(r.rel.oid, r.rel)) is not r.rel else r
+            for r in rows]
     rels = [r.rel for r in rows if r.rel is not None]
     edges = foreign_key_edges(rels)
     return Overview(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +66,9 @@ class Docs:
     # Renders the overview's pieces per relation, or keeps an earlier render's, and holds
     # them for the next refresh (pgdoc.docs.pieces)
     memo: Memo | None = None
+    # oid -> (a relation as the model this run started from held it, its pickle): the
+    # next model keeps the bytes of those still the same objects (pgdoc.unchanged)
+    pickled: Mapping[int, tuple[Relation, bytes]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
