@@ -78,3 +78,10 @@ def test_a_renamed_file_is_rendered_again_even_when_not_dirty() -> None:
     got = prepare_overview(catalog, rows, 100, memo=memo).files("f" * 16)
     assert got == prepare_overview(catalog, rows, 100).files("f" * 16)
     assert memo.rendered >= 1
+
+
+def test_a_memo_that_keeps_nothing_renders_the_same() -> None:
+    catalog = sample_catalog()
+    memo = Memo(keep=False)
+    assert _files(catalog, memo) == _files(catalog)
+    assert memo.pieces.tables == {} and memo.pieces.erd == {}

@@ -32,11 +32,14 @@ class Pieces:
 class Memo:
     """Renders pieces, or takes them from `earlier` when they read no relation in `dirty`
     (the relations read again: changed, added or gone). Without `earlier`, renders all.
-    Collects what it hands out in `pieces`, for the next refresh."""
+    Collects what it hands out in `pieces`, for the next refresh, unless `keep` is false
+    (a first sync saves no model: its pieces would only hold memory)."""
 
-    def __init__(self, earlier: Pieces | None = None, dirty: Collection[int] = ()) -> None:
+    def __init__(self, earlier: Pieces | None = None, dirty: Collection[int] = (),
+                 keep: bool = True) -> None:
         self.earlier = earlier
         self.dirty = frozenset(dirty)
+        self.keep = keep
         self.pieces = Pieces()
         self.rendered = 0  # pieces rendered now (the rest were kept)
 
@@ -49,7 +52,8 @@ class Memo:
         else:
             text = render()
             self.rendered += 1
-        self.pieces.tables[oid] = (filename, text)
+        if self.keep:
+            self.pieces.tables[oid] = (filename, text)
         return text
 
     def erd(self, key: Key, reads: Iterable[int], render: Callable[[], str]) -> str:
@@ -62,5 +66,6 @@ class Memo:
         else:
             text = render()
             self.rendered += 1
-        self.pieces.erd[key] = (oids, text)
+        if self.keep:
+            self.pieces.erd[key] = (oids, text)
         return text
