@@ -13,10 +13,13 @@ reads byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 Key = tuple[str, str]  # (schema, name)
+K = TypeVar("K")
+T = TypeVar("T")
 
 
 @dataclass
@@ -46,26 +49,26 @@ class Memo:
     def table(self, oid: int, filename: str, render: Callable[[], str]) -> str:
         """Relation `oid`'s entry in schema.json (it reads that relation alone: its
         partitions' and referencing keys' facts are in its own fingerprint digest)."""
-        kept = self.earlier.tables.get(oid) if self.earlier is not None else None
-        if kept is not None and kept[0] == filename and oid not in self.dirty:
-            text = kept[1]
-        else:
-            text = render()
-            self.rendered += 1
-        if self.keep:
-            self.pieces.tables[oid] = (filename, text)
-        return text
+        earlier = self.earlier.tables if self.earlier is not None else {}
+        return self._piece(earlier, self.pieces.tables, oid, filename, {oid}, render)
 
     def erd(self, key: Key, reads: Iterable[int], render: Callable[[], str]) -> str:
         """Table `key`'s neighbourhood diagram, which reads the relations `reads` (the
         table and its neighbours that have files)."""
         oids = frozenset(reads)
-        kept = self.earlier.erd.get(key) if self.earlier is not None else None
-        if kept is not None and kept[0] == oids and not oids & self.dirty:
+        earlier = self.earlier.erd if self.earlier is not None else {}
+        return self._piece(earlier, self.pieces.erd, key, oids, oids, render)
+
+    def _piece(self, earlier: Mapping[K, tuple[T, str]], store: dict[K, tuple[T, str]],
+               key: K, tag: T, reads: Collection[int], render: Callable[[], str]) -> str:
+        """The earlier piece under `key` when its `tag` is the same and it reads nothing
+        dirty, else a new one; kept in `store` (with `keep`)."""
+        kept = earlier.get(key)
+        if kept is not None and kept[0] == tag and self.dirty.isdisjoint(reads):
             text = kept[1]
         else:
             text = render()
             self.rendered += 1
         if self.keep:
-            self.pieces.erd[key] = (oids, text)
+            store[key] = (tag, text)
         return text
