@@ -38,7 +38,7 @@ from pgdoc.docs.split import (
     split_entries,
 )
 from pgdoc.errors import ConfigError, SchemaChanged, ToolError
-from pgdoc.folder.contents import has_own_files, read_head
+from pgdoc.folder.contents import read_head
 from pgdoc.folder.naming import table_filename
 from pgdoc.folder.plan import Docs, Plan, look, plan
 from pgdoc.folder.writer import Spares, existing_files
@@ -205,8 +205,9 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             existing = existing_files(folder, MARKER) if folder is not None else {}
             if spares is not None:
                 spares.make(_spares_needed(wanted, filenames, existing))
-            # A first sync (no file of pgdoc's yet) saves no model: its pieces go unkept.
-            memo = Memo(keep=folder is not None and has_own_files(folder))
+            # A first sync (no table file of pgdoc's yet) saves no model: its pieces go
+            # unkept.
+            memo = Memo(keep=bool(existing))
             view = (look(folder, catalog, rels, filenames, prune, cfg.erd_max_tables, existing,
                          cfg.title, tools.version("pg_dump")[0], memo=memo)
                     if folder is not None else None)

@@ -924,8 +924,8 @@ PARTS_FROM = 5000
 
 def fingerprint_parts(relations: int) -> int:
     """In how many sessions side by side the fingerprint of a database with about this
-    many relations is read: the query is the server's work alone, and nothing else runs
-    while it does."""
+    many relations is read: the query is the server's work alone (beside it, pgdoc at
+    most reads the folder's files and its model, see pgdoc.unchanged.look)."""
     return 2 if relations >= PARTS_FROM and (os.cpu_count() or 1) >= 2 else 1
 
 
