@@ -51,11 +51,11 @@ PARTITIONS = 4  # ... into 4 partitions (which count as tables)
 # Runs pgdoc's CLI in this process, then writes its own peak RSS (KiB on Linux) to a file.
 _RUNNER = """
 import os, resource, sys
-from pgdoc.cli import main
+from pgdoc.cli import finish, main
 code = main(sys.argv[1:])
 with open(os.environ["PGDOC_BENCH_RSS"], "w") as out:
     out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
-sys.exit(code)
+finish(code)  # the exit the `pgdoc` command takes
 """
 
 

@@ -1,5 +1,3 @@
-import sys
+from pgdoc.cli import run
 
-from pgdoc.cli import main
-
-sys.exit(main())
+run()

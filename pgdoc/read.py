@@ -162,7 +162,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     fold = cfg.partitions == "fold"
     options = options_of(cfg)
     progress.phase("Connecting")
-    with gc_paused(), ThreadPoolExecutor(max_workers=2) as pool:
+    with gc_paused(freeze=True), ThreadPoolExecutor(max_workers=2) as pool:
         # pg_dump's version is asked (and cached) while psql connects.
         pool.submit(_warm_version, tools)
         with Session(tools, cfg.schemas) as session:
@@ -471,8 +471,9 @@ def gc_paused(freeze: bool = False) -> Iterator[None]:
     hundreds of thousands of objects and almost no cycles, and each full collection
     walks all of them. With `freeze`, what was made meanwhile is frozen at the end
     (gc.freeze): the first collection after would walk all of it (0.3 s for a catalog of
-    10,000 tables), and it lives until the run ends anyway. Not for a first sync, whose
-    peak memory counts: the little garbage frozen with it would stay."""
+    10,000 tables), and it lives until the run ends anyway. What is garbage then stays
+    (a run makes almost none: no recursive closures, which are cycles; see
+    tests/test_sync.py)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -395,3 +395,32 @@ def test_keys_partitions_declare_are_shown_in_their_roots_file(
     assert "References:" not in (apart / "payment.sql").read_text()
     assert "--   public.payment_a(customer_id) -> (id)  [payment_a_customer_fkey]\n" in (
         apart / "customer.sql").read_text()
+
+
+def test_a_sync_leaves_no_catalog_in_reference_cycles(
+    awkward_db: str, use_db, tmp_path: Path, capsys
+) -> None:
+    """A run freezes what the dump's read made (see pgdoc.read.gc_paused): garbage in
+    cycles then stays until the process ends. None of the catalog's objects may be in one
+    (a recursive closure over the catalog kept a whole copy of it alive per header)."""
+    import gc
+
+    from pgdoc.model import Catalog, Column, Relation
+
+    use_db(awkward_db)
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        code, _out, err = run(capsys, "sync", "-o", str(tmp_path / "docs"))
+        gc.unfreeze()  # what the run froze is looked at too
+        gc.collect()
+        cyclic = [o for o in gc.garbage if isinstance(o, (Catalog, Relation, Column))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was:
+            gc.enable()
+    assert code == 0, err
+    assert cyclic == []

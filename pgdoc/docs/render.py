@@ -242,16 +242,16 @@ def _partitions(rel: Relation, catalog: Catalog) -> list[str]:
         pname = parent.qualified if parent else str(rel.parent)
         out.append(f"-- Partition of: {one_line(pname)} {one_line(rel.partition_bound or '')}")
     tree: list[tuple[str, str]] = []  # (indented name, bound), depth-first
-
-    def walk(parent_oid: int, depth: int) -> None:
-        for kid in catalog.children.get(parent_oid, []):
-            tree.append((f"{'  ' * depth}{one_line(kid.qualified)}",
-                         one_line(kid.partition_bound or "")))
-            walk(kid.oid, depth + 1)
-
     rows: list[str] = []
     if rel.kind == "p":
-        walk(rel.oid, 0)
+        # A stack, not a recursive closure: that would be a reference cycle holding the
+        # whole catalog until the next collection.
+        stack = [(kid, 0) for kid in reversed(catalog.children.get(rel.oid, []))]
+        while stack:
+            kid, depth = stack.pop()
+            tree.append((f"{'  ' * depth}{one_line(kid.qualified)}",
+                         one_line(kid.partition_bound or "")))
+            stack.extend((k, depth + 1) for k in reversed(catalog.children.get(kid.oid, [])))
         width = min(max((len(name) for name, _ in tree), default=0), _MAX_WIDTH * 2)
         rows = [f"{name.ljust(width)}  {bound}".rstrip() for name, bound in tree] or ["(none)"]
     if out:

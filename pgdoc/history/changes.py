@@ -318,14 +318,13 @@ def _rls(table: Mapping[str, Any]) -> tuple[bool, bool]:
 def _partitions(table: Mapping[str, Any]) -> dict[TableKey, str | None]:
     """Every partition below the table (nested ones too) and its bound."""
     out: dict[TableKey, str | None] = {}
-
-    def walk(items: Any) -> None:
-        for p in _list(items):
-            if isinstance(p, Mapping):
-                out[(str(p.get("schema") or "public"), str(p.get("table") or ""))] = \
-                    _str(p.get("bound"))
-                walk(p.get("partitions"))
-    walk(table.get("partitions"))
+    stack = list(reversed(_list(table.get("partitions"))))  # no recursive closure: no cycle
+    while stack:
+        p = stack.pop()
+        if isinstance(p, Mapping):
+            out[(str(p.get("schema") or "public"), str(p.get("table") or ""))] = \
+                _str(p.get("bound"))
+            stack.extend(reversed(_list(p.get("partitions"))))
     return out
 
 
