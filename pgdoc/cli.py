@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib
 import json
 import os
@@ -653,6 +654,13 @@ def _history() -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: returns the exit code; expected failures print one line, no traceback."""
     args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args)
+    finally:
+        gc.unfreeze()  # what a run froze (pgdoc.read.gc_paused) is the collector's again
+
+
+def _main(args: list[str]) -> int:
     try:
         result = cli.main(args=args, prog_name="pgdoc", standalone_mode=False)
     except PgdocError as exc:

@@ -409,6 +409,7 @@ def test_a_sync_leaves_no_catalog_in_reference_cycles(
 
     use_db(awkward_db)
     was = gc.isenabled()
+    gc.unfreeze()  # what earlier tests' runs froze, and their garbage, out of the way
     gc.collect()
     gc.disable()
     gc.set_debug(gc.DEBUG_SAVEALL)
