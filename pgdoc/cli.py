@@ -691,8 +691,9 @@ def run() -> None:
 def finish(code: int) -> None:
     """Exit with `code` without tearing the interpreter down: freeing a run's objects one
     by one (the catalog of 10,000 tables is millions) costs more than some whole quiet
-    nights. Output is flushed first; every file pgdoc writes is closed and every child
-    process waited for by then, and pgdoc registers no exit handlers."""
+    nights. Output is flushed first; by then every file pgdoc writes is closed and every
+    psql and pg_dump waited for (git's helper processes end when their pipes close), and
+    pgdoc registers no exit handlers."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
