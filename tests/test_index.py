@@ -458,3 +458,26 @@ def test_any_key_columns_make_a_valid_diagram(names: list[tuple[str, str]],
     block = diagram(foreign_key_edges(rels), {(r.schema, r.name): r for r in rels})
     assert block[0] == "```mermaid" and block[-1] == "```"
     check_mermaid_block(block[1:-1])
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=300)
+@given(_JSON_VALUES)
+def test_schema_json_encoding_is_json_dumps_with_line_breaks_and_surrogates_escaped(
+        value: object) -> None:
+    """The encoder made once (the C one, see schema_json._encoder) writes what json.dumps
+    writes, with U+2028, U+2029, U+0085 and lone surrogates escaped, and reads back as
+    the value."""
+    reference = json.dumps(value, ensure_ascii=False)
+    for ch, esc in (("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("\x85", "\\u0085")):
+        reference = reference.replace(ch, esc)
+    reference = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", reference)
+    text = schema_json._encode(value)
+    assert text == reference
+    assert json.loads(text) == value

@@ -133,7 +133,10 @@ def _layout(value: Any, depth: int) -> str:
             if len(flat) + len(_INDENT) * depth <= WIDTH:
                 return flat
         inner = _INDENT * (depth + 1)
-        members = [f"{inner}{_key(k)}: {_layout(v, depth + 1)}" for k, v in value.items()]
+        # Scalars encoded here, not in a call of _layout each: most members are.
+        members = [f"{inner}{_key(k)}: "
+                   f"{_layout(v, depth + 1) if isinstance(v, _COMPOUND) else _encode(v)}"
+                   for k, v in value.items()]
         return "{\n" + ",\n".join(members) + "\n" + _INDENT * depth + "}"
     if isinstance(value, list):
         if not value:
@@ -148,9 +151,33 @@ def _layout(value: Any, depth: int) -> str:
     return _encode(value)
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps builds
-_STRING = json.encoder.encode_basestring  # an encoder on every call with these options
+_STRING = json.encoder.encode_basestring
+_COMPOUND = (dict, list)
 _KEYS: dict[str, str] = {}  # pgdoc's own field names: a few dozen
+
+
+def _encoder() -> Callable[[Any], str]:
+    """json.dumps(value, ensure_ascii=False), made once: JSONEncoder.encode builds its C
+    encoder again on every call (a third of this file's time at 2,000 tables)."""
+    plain = json.JSONEncoder(ensure_ascii=False)
+    slow = plain.encode
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # an interpreter without the C accelerator
+        return slow
+    try:
+        fast = make(None, plain.default, _STRING, None, ": ", ", ", False, False, True)
+
+        def encode(value: Any) -> str:
+            return "".join(fast(value, 0))
+        probe = {"a": [1, None, True, "\u00e9\n"], "b": {}}
+        if encode(probe) == slow(probe):
+            return encode
+    except (TypeError, ValueError):  # another signature in another Python
+        pass
+    return slow
+
+
+_ENCODER = _encoder()
 
 
 def _key(key: str) -> str:
@@ -162,6 +189,8 @@ def _key(key: str) -> str:
 
 def _encode(value: Any) -> str:
     text = _STRING(value) if isinstance(value, str) else _ENCODER(value)
+    if text.isascii():  # the escapes below concern characters beyond ASCII only
+        return text
     # Characters some editors and tools treat as line breaks, escaped inside strings.
     if "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace(
