@@ -172,10 +172,13 @@ def key_attributes(rel: Relation) -> list[str]:
     return out
 
 
-def diagram(edges: list[Edge], rels: Mapping[Key, Relation] | None = None) -> list[str]:
+def diagram(edges: list[Edge], rels: Mapping[Key, Relation] | None = None,
+            attributes_of: dict[Key, list[str]] | None = None) -> list[str]:
     """A fenced ```mermaid block: the entities with their names (and key columns, for
     those in `rels`), then one line per foreign key,
-    `referencing }o--|| referenced : "columns"` (`o|`: nullable, `|o`: one-to-one)."""
+    `referencing }o--|| referenced : "columns"` (`o|`: nullable, `|o`: one-to-one).
+    `attributes_of`: the entities' attribute lines made so far, filled in (a table is
+    drawn in its own diagram and in each neighbour's)."""
     keys = sorted({e.source for e in edges} | {e.target for e in edges})
     ids = entity_ids(keys)
     out = ["```mermaid", "erDiagram"]
@@ -187,7 +190,14 @@ def diagram(edges: list[Edge], rels: Mapping[Key, Relation] | None = None) -> li
             text = f"{label(key)} ({n})"
         shown.add(text)
         rel = rels.get(key) if rels is not None else None
-        attributes = key_attributes(rel) if rel is not None else []
+        attributes: list[str] = []
+        if rel is not None:
+            made = attributes_of.get(key) if attributes_of is not None else None
+            if made is None:
+                made = key_attributes(rel)
+                if attributes_of is not None:
+                    attributes_of[key] = made
+            attributes = made
         if attributes:
             out.append(f'    {ids[key]}["{text}"] {{')
             out += [f"        {a}" for a in attributes]
@@ -208,12 +218,13 @@ def _columns(columns: tuple[str, ...]) -> str:
 
 
 def drawing(edges: list[Edge], max_tables: int,
-            rels: Mapping[Key, Relation] | None = None) -> list[str] | None:
+            rels: Mapping[Key, Relation] | None = None,
+            attributes_of: dict[Key, list[str]] | None = None) -> list[str] | None:
     """The diagram of `edges`, or None when it would be too big to draw."""
     keys = {e.source for e in edges} | {e.target for e in edges}
     if len(keys) > max_tables or len(edges) > MAX_EDGES:
         return None
-    lines = diagram(edges, rels)
+    lines = diagram(edges, rels, attributes_of)
     return lines if sum(len(line) + 1 for line in lines) <= MAX_CHARS else None
 
 
@@ -314,6 +325,7 @@ def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
         "",
     ]
     touching: dict[tuple[str, str], list[Edge]] = {}
+    attributes_of: dict[Key, list[str]] = {}
     for e in edges:
         touching.setdefault(e.source, []).append(e)
         if e.target != e.source:
@@ -324,7 +336,7 @@ def render_erd_file(schema: str, rels: list[Relation], edges: list[Edge],
         if key in documented:
             name = table_filename(*key)
             title = f"[{title}]({quote(name, safe='')})"
-        lines = drawing(near, max_tables, documented)
+        lines = drawing(near, max_tables, documented, attributes_of)
         body = (lines if lines is not None else
                 [f"{len(near)} foreign keys: too many to draw; the table file lists them "
                  "under References and Referenced by."])
