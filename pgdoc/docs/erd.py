@@ -179,6 +179,7 @@ def diagram(edges: list[Edge], rels: Mapping[Key, Relation] | None = None,
     `referencing }o--|| referenced : "columns"` (`o|`: nullable, `|o`: one-to-one).
     `attributes_of`: the entities' attribute lines made so far, filled in (a table is
     drawn in its own diagram and in each neighbour's)."""
+    attributes_of = {} if attributes_of is None else attributes_of
     keys = sorted({e.source for e in edges} | {e.target for e in edges})
     ids = entity_ids(keys)
     out = ["```mermaid", "erDiagram"]
@@ -192,12 +193,9 @@ def diagram(edges: list[Edge], rels: Mapping[Key, Relation] | None = None,
         rel = rels.get(key) if rels is not None else None
         attributes: list[str] = []
         if rel is not None:
-            made = attributes_of.get(key) if attributes_of is not None else None
-            if made is None:
-                made = key_attributes(rel)
-                if attributes_of is not None:
-                    attributes_of[key] = made
-            attributes = made
+            if key not in attributes_of:
+                attributes_of[key] = key_attributes(rel)
+            attributes = attributes_of[key]
         if attributes:
             out.append(f'    {ids[key]}["{text}"] {{')
             out += [f"        {a}" for a in attributes]
