@@ -47,6 +47,20 @@ class TriggerUse:
 
 
 @dataclass(frozen=True)
+class AggregateUse:
+    """An aggregate that calls a function, and as which of its support functions."""
+
+    schema: str
+    name: str
+    arguments: str  # pg_get_function_identity_arguments of the aggregate
+    roles: tuple[str, ...]  # SFUNC, FINALFUNC, COMBINEFUNC, ... in CREATE AGGREGATE's order
+
+    @property
+    def display(self) -> str:
+        return f"{qualified(self.schema, self.name)}({self.arguments}) as {', '.join(self.roles)}"
+
+
+@dataclass(frozen=True)
 class FunctionFacts:
     oid: int
     schema: str
@@ -62,6 +76,7 @@ class FunctionFacts:
     comment: str | None = None
     triggers: tuple[TriggerUse, ...] = ()
     defaults: tuple[ColumnRef, ...] = ()  # columns whose default (or generation) calls it
+    aggregates: tuple[AggregateUse, ...] = ()  # aggregates it is a support function of
 
     @property
     def signature(self) -> str:

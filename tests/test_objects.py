@@ -31,7 +31,14 @@ from pgdoc.docs.objects import (
 )
 from pgdoc.folder.markers import SQL_MARKER, has_marker
 from pgdoc.folder.naming import object_path
-from pgdoc.model_objects import FunctionFacts, ObjectFacts, SequenceFacts, TriggerUse, TypeFacts
+from pgdoc.model_objects import (
+    AggregateUse,
+    FunctionFacts,
+    ObjectFacts,
+    SequenceFacts,
+    TriggerUse,
+    TypeFacts,
+)
 from pgdoc.postgres.archive import SECTION_PRE_DATA, Entry, read_archive
 from pgdoc.postgres.objects import load_objects
 from pgdoc.postgres.tools import PgTools
@@ -315,7 +322,9 @@ def _facts() -> ObjectFacts:
                          triggers=(TriggerUse("public", "film", "film_touch"),
                                    TriggerUse("", "", "ddl_watch")),
                          defaults=(("public", "review", "code"),)),
-            2: _function(2, HOSTILE, "a integer", strict=True),
+            2: _function(2, HOSTILE, "a integer", strict=True,
+                         aggregates=(AggregateUse("app", "Sum Up", "integer",
+                                                  ("SFUNC", "FINALFUNC")),)),
         },
         types={10: TypeFacts(oid=10, schema="public", name="mpaa_rating", kind="e",
                              comment="<b>|x [a](b)\nmore",
@@ -360,6 +369,9 @@ def test_headers_say_what_each_object_is_and_who_uses_it() -> None:
     assert "--   Used by triggers:\n--     film_touch ON public.film\n" in fn
     assert "--     event trigger ddl_watch\n" in fn
     assert "--   Used by defaults of:\n--     public.review.code\n" in fn
+    assert "Used by aggregates" not in fn
+    assert ('--   Used by aggregates:\n--     app."Sum Up"(integer) as SFUNC, FINALFUNC\n'
+            in texts[next(p for p in texts if p.startswith("functions/") and "set_" not in p)])
     enum = texts["types/mpaa_rating.sql"]
     assert "--   Values: 'G', 'PG-13', 'it''s', 'x\\n-- Name: t" in enum
     assert ("--   Used by columns:\n--     app.poster.rating\n--     public.film.rating\n"
@@ -405,6 +417,9 @@ def test_schema_json_objects_is_stable_data_without_nulls() -> None:
     assert fn["name"] == "set_updated_at" and fn["arguments"] == ""
     assert fn["triggers"] == [{"schema": "public", "table": "film", "name": "film_touch"},
                               {"event_trigger": "ddl_watch"}]
+    assert "used_by_aggregates" not in fn  # absent when none
+    assert data["functions"][1]["used_by_aggregates"] == [
+        {"schema": "app", "name": "Sum Up", "arguments": "integer", "as": ["SFUNC", "FINALFUNC"]}]
     enum = next(t for t in data["types"] if t["name"] == "mpaa_rating")
     assert enum["values"][:2] == ["G", "PG-13"]
     assert [c["table"] for c in enum["used_by_columns"]] == ["poster", "film", "review"]
@@ -465,6 +480,8 @@ CREATE TABLE users (id int);
 CREATE FUNCTION "Add"(integer) RETURNS integer LANGUAGE sql AS 'SELECT 1';
 CREATE PROCEDURE app.do_it(IN n integer) LANGUAGE sql AS 'SELECT 1';
 CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer);
+CREATE AGGREGATE app.add_up(integer) (SFUNC = add, STYPE = integer, MSFUNC = add,
+  MINVFUNC = add, MSTYPE = integer);
 CREATE CAST (mpaa_rating AS text) WITH INOUT;
 CREATE FUNCTION rating_eq(mpaa_rating, text) RETURNS boolean LANGUAGE sql
   AS 'SELECT $1::text = $2';
@@ -609,6 +626,10 @@ def test_facts_from_the_catalog(rich_db: str) -> None:
     assert fns[("do_it", "IN n integer")].kind == "p" and fns[("do_it", "IN n integer")].result \
         is None
     assert fns[("total", "integer")].kind == "a"
+    # a support function names its aggregates and its roles there, in CREATE AGGREGATE's order
+    assert fns[("add", "a integer, b integer")].aggregates == (
+        AggregateUse("app", "add_up", "integer", ("SFUNC", "MSFUNC", "MINVFUNC")),)
+    assert fns[("add", "a text, b text")].aggregates == ()
     assert [(t.table, t.trigger) for t in fns[("on_ddl", "")].triggers] == [("", "ddl_watch")]
     assert "floatrange" not in {f.name for f in facts.functions.values()}  # made by the range
     assert "crypt" not in {f.name for f in facts.functions.values()}  # pgcrypto's

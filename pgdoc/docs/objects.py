@@ -390,6 +390,7 @@ def _function_block(fn: FunctionFacts) -> list[str]:
     out += _description(fn.comment)
     out += _list("Used by triggers", (t.display for t in fn.triggers))
     out += _list("Used by defaults of", (column_ref(c) for c in fn.defaults))
+    out += _list("Used by aggregates", (a.display for a in fn.aggregates))
     return [*out, "--"]
 
 
@@ -541,6 +542,10 @@ def schema_json_objects(facts: ObjectFacts,
             "triggers": [{"schema": t.schema, "table": t.table, "name": t.trigger}
                          if t.table else {"event_trigger": t.trigger} for t in fn.triggers],
             "used_by_defaults": [col(c) for c in fn.defaults],
+            # Absent when none: the files of pgdoc 0.2 stay as they were.
+            "used_by_aggregates": [{"schema": a.schema, "name": a.name,
+                                    "arguments": a.arguments, "as": list(a.roles)}
+                                   for a in fn.aggregates] or None,
         }))
     for path, e in _mains(files, TYPES):
         t = facts.types.get(e.oid)

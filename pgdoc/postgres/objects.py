@@ -1,5 +1,5 @@
 """One catalog query, through psql, for the headers of the files that document objects
-other than tables: functions (and who calls them from triggers and defaults), types (and
+other than tables: functions (and who calls them: triggers, defaults, aggregates), types (and
 the columns of them), sequences (and who draws from them), and the table each extended
 statistics object belongs to.
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from pgdoc.errors import DatabaseError
 from pgdoc.model_objects import (
+    AggregateUse,
     FunctionFacts,
     ObjectFacts,
     SequenceFacts,
@@ -76,6 +77,28 @@ proc_triggers AS (
   ) u
   GROUP BY u.fn
 ),
+-- Aggregates (documented ones, as the fingerprint's) that call a function: the support
+-- functions in CREATE AGGREGATE's order (a role's number sorts them).
+proc_aggregates AS (
+  SELECT u.fn, json_agg(json_build_array(u.nspname, u.proname, u.args, u.roles)
+                        ORDER BY u.nspname, u.proname, u.args) AS j
+  FROM (
+    SELECT s.fn, ap.nspname, ap.proname,
+           pg_catalog.pg_get_function_identity_arguments(ap.oid) AS args,
+           json_agg(s.role ORDER BY s.k) AS roles
+    FROM pg_catalog.pg_aggregate a
+    JOIN procs ap ON ap.oid = a.aggfnoid
+    CROSS JOIN LATERAL (VALUES
+      (1, a.aggtransfn::oid, 'SFUNC'), (2, a.aggfinalfn::oid, 'FINALFUNC'),
+      (3, a.aggcombinefn::oid, 'COMBINEFUNC'), (4, a.aggserialfn::oid, 'SERIALFUNC'),
+      (5, a.aggdeserialfn::oid, 'DESERIALFUNC'), (6, a.aggmtransfn::oid, 'MSFUNC'),
+      (7, a.aggminvtransfn::oid, 'MINVFUNC'), (8, a.aggmfinalfn::oid, 'MFINALFUNC')
+    ) s(k, fn, role)
+    WHERE s.fn IN (SELECT oid FROM procs)
+    GROUP BY s.fn, ap.oid, ap.nspname, ap.proname
+  ) u
+  GROUP BY u.fn
+),
 -- Columns whose default (or generation expression) refers to a function or a sequence.
 default_uses AS (
   SELECT d.refclassid, d.refobjid, r.nspname, r.relname, a.attname
@@ -125,12 +148,14 @@ SELECT json_build_object(
     p.oid, p.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),
     CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END,
     p.prokind, l.lanname, p.provolatile, p.proisstrict, p.prosecdef, p.proparallel,
-    ds.description, coalesce(tr.j, '[]'), coalesce(df.j, '[]')) ORDER BY p.oid), '[]')
+    ds.description, coalesce(tr.j, '[]'), coalesce(df.j, '[]'), coalesce(ag.j, '[]'))
+    ORDER BY p.oid), '[]')
    FROM procs p
    JOIN pg_catalog.pg_language l ON l.oid = p.prolang
    LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = p.oid
      AND ds.classoid = 'pg_catalog.pg_proc'::regclass AND ds.objsubid = 0
    LEFT JOIN proc_triggers tr ON tr.fn = p.oid
+   LEFT JOIN proc_aggregates ag ON ag.fn = p.oid
    LEFT JOIN defaults_by df ON df.refclassid = 'pg_catalog.pg_proc'::regclass
      AND df.refobjid = p.oid),
  'types', (SELECT coalesce(json_agg(json_build_array(
@@ -264,6 +289,8 @@ def _function(f: list[Any]) -> FunctionFacts:
         comment=f[11],
         triggers=tuple(TriggerUse(schema=t[0], table=t[1], trigger=t[2]) for t in f[12]),
         defaults=_columns(f[13]),
+        aggregates=tuple(AggregateUse(schema=a[0], name=a[1], arguments=a[2],
+                                      roles=tuple(a[3])) for a in f[14]),
     )
 
 
