@@ -40,7 +40,7 @@ from pgdoc.model_objects import (
     TypeFacts,
 )
 from pgdoc.postgres.archive import SECTION_PRE_DATA, Entry, read_archive
-from pgdoc.postgres.objects import load_objects
+from pgdoc.postgres.objects import load_objects, parse_objects
 from pgdoc.postgres.tools import PgTools
 from tests.helpers import run
 
@@ -769,3 +769,14 @@ def test_an_aggregates_header_leaves_out_what_its_own_row_says_nothing_of() -> N
     assert "-- Aggregate: public.group_concat(text)\n--   Returns: text\n" in header
     assert "--   parallel unsafe\n" in header + "\n"
     assert "Language" not in header and "security" not in header
+
+
+def test_a_functions_aggregates_are_sorted_by_code_point_not_by_the_servers_collation() -> None:
+    row = [7, "public", "add", "a integer, b integer", "integer", "f", "sql", "i", True, False,
+           "s", None, [], [],
+           [["app", "sum", "text", ["SFUNC"]], ["app", "Sum", "integer", ["SFUNC", "FINALFUNC"]],
+            ["app", "sum", "integer", ["MSFUNC"]]]]
+    facts = parse_objects({"functions": [row], "types": [], "sequences": [], "statistics": []})
+    assert [(a.name, a.arguments, a.roles) for a in facts.functions[7].aggregates] == [
+        ("Sum", "integer", ("SFUNC", "FINALFUNC")), ("sum", "integer", ("MSFUNC",)),
+        ("sum", "text", ("SFUNC",))]

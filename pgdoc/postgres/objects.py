@@ -289,8 +289,11 @@ def _function(f: list[Any]) -> FunctionFacts:
         comment=f[11],
         triggers=tuple(TriggerUse(schema=t[0], table=t[1], trigger=t[2]) for t in f[12]),
         defaults=_columns(f[13]),
-        aggregates=tuple(AggregateUse(schema=a[0], name=a[1], arguments=a[2],
-                                      roles=tuple(a[3])) for a in f[14]),
+        # Sorted here, by code point: the query's order of the arguments' text would
+        # follow the database's collation.
+        aggregates=tuple(sorted(
+            (AggregateUse(schema=a[0], name=a[1], arguments=a[2], roles=tuple(a[3]))
+             for a in f[14]), key=lambda a: (a.schema, a.name, a.arguments))),
     )
 
 
