@@ -101,8 +101,9 @@ def test_precedence_config_file_then_environment_then_dsn() -> None:
 def test_session_settings_are_appended_to_the_users_pgoptions() -> None:
     cfg = Config(lock_timeout=2.5)
     env = connection_env(cfg, base={"PGOPTIONS": "-c search_path=app"})
+    # ours come last, so they win (search_path too: see test_environment)
     assert env["PGOPTIONS"] == ("-c search_path=app -c default_transaction_read_only=on "
-                                "-c lock_timeout=2500")
+                                "-c search_path=public -c lock_timeout=2500")
     assert env["PGAPPNAME"] == "pgdoc"
     assert env["PGCLIENTENCODING"] == "UTF8"
     assert connection_env(Config(lock_timeout=0.0001), base={})["PGOPTIONS"].endswith(

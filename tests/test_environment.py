@@ -113,3 +113,32 @@ def test_docs_of_another_pg_dump_major_are_named(
     assert code == 0, err  # the table files are the same
     assert f"docs written by pg_dump {other}, this is pg_dump {running}" in err
     assert err.count("\n") == 1
+
+
+def test_the_connecting_roles_search_path_changes_no_byte(
+    pg: ThrowawayPostgres, use_db: Callable[[str], dict[str, str]], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Type names, defaults, view queries and signatures are deparsed by the server, which
+    qualifies a name only where the session's search_path does not find it: a teammate whose
+    role (or PGOPTIONS) sets another search_path must still write the same files."""
+    monkeypatch.chdir(tmp_path)
+    db = f"sp_{uuid.uuid4().hex[:6]}"
+    pg.create_database(db, DEMO_SQL)
+    try:
+        use_db(db)
+        code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "default"))
+        assert code == 0, err
+        pg.psql(f'ALTER ROLE CURRENT_USER IN DATABASE {db} SET search_path = billing, "$user"')
+        code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "role"))
+        assert code == 0, err
+        monkeypatch.setenv("PGOPTIONS", "-c search_path=pg_catalog,billing")
+        code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "pgoptions"))
+        assert code == 0, err
+        want = _files(tmp_path / "default")
+        for other in ("role", "pgoptions"):
+            got = _files(tmp_path / other)
+            assert got.keys() == want.keys()
+            assert [n for n in want if got[n] != want[n]] == [], other
+    finally:
+        pg.drop_database(db)

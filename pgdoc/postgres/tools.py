@@ -58,7 +58,11 @@ def connection_env(cfg: Config, base: Mapping[str, str] | None = None) -> dict[s
         env.setdefault(env_name, value)
     env.update(keywords_to_env(cfg.dsn))
     ms = timeout_ms(cfg.lock_timeout)
-    ours = f"-c default_transaction_read_only=on -c lock_timeout={ms}"
+    # The server deparses type names, defaults, view queries and signatures for the headers,
+    # qualifying a name only where the search_path does not find it: pinned (after the
+    # user's PGOPTIONS, and over a role's or database's setting), so that whoever connects
+    # writes the same bytes. pg_dump sets its own (empty) one for the DDL.
+    ours = f"-c default_transaction_read_only=on -c search_path=public -c lock_timeout={ms}"
     env["PGOPTIONS"] = f"{env['PGOPTIONS']} {ours}" if env.get("PGOPTIONS") else ours
     env.setdefault("PGAPPNAME", "pgdoc")
     env.setdefault("PGCONNECT_TIMEOUT", "10")
