@@ -8,7 +8,7 @@ import pytest
 from pgdoc.config import Config
 from pgdoc.errors import ConfigError
 from pgdoc.postgres.conninfo import describe, keywords_to_env, parse_dsn
-from pgdoc.postgres.tools import connection_env, secrets_of
+from pgdoc.postgres.tools import DEPARSE_OPTIONS, connection_env, secrets_of
 
 
 @pytest.mark.parametrize(("dsn", "keywords"), [
@@ -103,7 +103,11 @@ def test_session_settings_are_appended_to_the_users_pgoptions() -> None:
     env = connection_env(cfg, base={"PGOPTIONS": "-c search_path=app"})
     # ours come last, so they win (search_path too: see test_environment)
     assert env["PGOPTIONS"] == ("-c search_path=app -c default_transaction_read_only=on "
-                                "-c search_path=public -c lock_timeout=2500")
+                                f"{DEPARSE_OPTIONS} -c lock_timeout=2500")
+    assert "-c search_path=public" in DEPARSE_OPTIONS
+    assert (env["PGTZ"], env["PGDATESTYLE"]) == ("UTC", "ISO")
+    assert connection_env(cfg, base={"PGTZ": "Europe/Berlin", "PGDATESTYLE": "German"})[
+        "PGTZ"] == "UTC"
     assert env["PGAPPNAME"] == "pgdoc"
     assert env["PGCLIENTENCODING"] == "UTF8"
     assert connection_env(Config(lock_timeout=0.0001), base={})["PGOPTIONS"].endswith(

@@ -115,28 +115,43 @@ def test_docs_of_another_pg_dump_major_are_named(
     assert err.count("\n") == 1
 
 
-def test_the_connecting_roles_search_path_changes_no_byte(
+def test_the_connecting_sessions_settings_change_no_byte(
     pg: ThrowawayPostgres, use_db: Callable[[str], dict[str, str]], tmp_path: Path,
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Type names, defaults, view queries and signatures are deparsed by the server, which
-    qualifies a name only where the session's search_path does not find it: a teammate whose
-    role (or PGOPTIONS) sets another search_path must still write the same files."""
+    """The server spells what it deparses (type and sequence names, constants in defaults,
+    checks and views) by the session's search_path, TimeZone, DateStyle, IntervalStyle,
+    bytea_output and extra_float_digits, and pg_dump pins only some of them: a teammate whose
+    role, database or environment sets others must still write the same files."""
     monkeypatch.chdir(tmp_path)
     db = f"sp_{uuid.uuid4().hex[:6]}"
     pg.create_database(db, DEMO_SQL)
+    pg.psql("CREATE TABLE billing.pins (at timestamptz DEFAULT '2020-01-01 00:00:00+00', "
+            "d date DEFAULT '2020-03-04', span interval DEFAULT '1 day 2 hours', "
+            "raw bytea DEFAULT '\\x0102', f float8 DEFAULT 0.1 + 0.2, "
+            "CHECK (at > '2019-06-01 12:00:00+00'));\n"
+            "CREATE VIEW billing.pinned AS SELECT at, span FROM billing.pins "
+            "WHERE at < '2030-01-01 00:00:00+00' AND span > '1 hour';", db)
     try:
         use_db(db)
         code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "default"))
         assert code == 0, err
-        pg.psql(f'ALTER ROLE CURRENT_USER IN DATABASE {db} SET search_path = billing, "$user"')
+        pg.psql(f"ALTER ROLE CURRENT_USER IN DATABASE {db} SET search_path = billing, \"$user\";"
+                f"ALTER DATABASE {db} SET timezone = 'Asia/Tokyo';"
+                f"ALTER ROLE CURRENT_USER IN DATABASE {db} SET DateStyle = 'SQL, DMY'")
         code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "role"))
         assert code == 0, err
-        monkeypatch.setenv("PGOPTIONS", "-c search_path=pg_catalog,billing")
-        code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "pgoptions"))
+        monkeypatch.setenv("PGOPTIONS", "-c search_path=pg_catalog,billing "
+                           "-c IntervalStyle=sql_standard -c bytea_output=escape "
+                           "-c extra_float_digits=0 -c timezone=America/New_York")
+        monkeypatch.setenv("PGTZ", "Europe/Berlin")
+        monkeypatch.setenv("PGDATESTYLE", "German")
+        code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "environment"))
         assert code == 0, err
         want = _files(tmp_path / "default")
-        for other in ("role", "pgoptions"):
+        pins = want["billing.pins.sql"].decode()
+        assert "DEFAULT '2020-01-01 00:00:00+00'::timestamp with time zone" in pins
+        for other in ("role", "environment"):
             got = _files(tmp_path / other)
             assert got.keys() == want.keys()
             assert [n for n in want if got[n] != want[n]] == [], other

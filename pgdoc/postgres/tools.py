@@ -51,6 +51,16 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     return text
 
 
+# The settings by which the server spells what it deparses (a type or sequence name, a
+# constant in a default, a check or a view's query): pinned for every session, after the
+# user's PGOPTIONS and over a role's or database's settings, so that whoever connects, from
+# wherever, writes the same bytes. pg_dump sets DateStyle, IntervalStyle, extra_float_digits
+# and an empty search_path itself, but not the time zone (a timestamptz constant in its DDL
+# follows it) nor bytea_output; pgdoc's headers follow all of them.
+DEPARSE_OPTIONS = ("-c search_path=public -c IntervalStyle=postgres -c extra_float_digits=3 "
+                   "-c bytea_output=hex -c standard_conforming_strings=on")
+
+
 def connection_env(cfg: Config, base: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment for psql/pg_dump: config file < PG* environment < --dsn."""
     env = dict(os.environ if base is None else base)
@@ -58,12 +68,12 @@ def connection_env(cfg: Config, base: Mapping[str, str] | None = None) -> dict[s
         env.setdefault(env_name, value)
     env.update(keywords_to_env(cfg.dsn))
     ms = timeout_ms(cfg.lock_timeout)
-    # The server deparses type names, defaults, view queries and signatures for the headers,
-    # qualifying a name only where the search_path does not find it: pinned (after the
-    # user's PGOPTIONS, and over a role's or database's setting), so that whoever connects
-    # writes the same bytes. pg_dump sets its own (empty) one for the DDL.
-    ours = f"-c default_transaction_read_only=on -c search_path=public -c lock_timeout={ms}"
+    ours = f"-c default_transaction_read_only=on {DEPARSE_OPTIONS} -c lock_timeout={ms}"
     env["PGOPTIONS"] = f"{env['PGOPTIONS']} {ours}" if env.get("PGOPTIONS") else ours
+    # libpq sends these two as settings of their own, which the server applies after
+    # PGOPTIONS: set here, so that the user's cannot win.
+    env["PGTZ"] = "UTC"
+    env["PGDATESTYLE"] = "ISO"
     env.setdefault("PGAPPNAME", "pgdoc")
     env.setdefault("PGCONNECT_TIMEOUT", "10")
     env["PGCLIENTENCODING"] = "UTF8"
