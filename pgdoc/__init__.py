@@ -1,3 +1,3 @@
 """pgdoc: keep a PostgreSQL schema documented in git."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
