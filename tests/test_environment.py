@@ -129,6 +129,7 @@ def test_the_connecting_sessions_settings_change_no_byte(
     pg.psql("CREATE TABLE billing.pins (at timestamptz DEFAULT '2020-01-01 00:00:00+00', "
             "d date DEFAULT '2020-03-04', span interval DEFAULT '1 day 2 hours', "
             "raw bytea DEFAULT '\\x0102', f float8 DEFAULT 0.1 + 0.2, "
+            "price money DEFAULT '12.50'::money, "
             "CHECK (at > '2019-06-01 12:00:00+00'));\n"
             "CREATE VIEW billing.pinned AS SELECT at, span FROM billing.pins "
             "WHERE at < '2030-01-01 00:00:00+00' AND span > '1 hour';", db)
@@ -138,7 +139,8 @@ def test_the_connecting_sessions_settings_change_no_byte(
         assert code == 0, err
         pg.psql(f"ALTER ROLE CURRENT_USER IN DATABASE {db} SET search_path = billing, \"$user\";"
                 f"ALTER DATABASE {db} SET timezone = 'Asia/Tokyo';"
-                f"ALTER ROLE CURRENT_USER IN DATABASE {db} SET DateStyle = 'SQL, DMY'")
+                f"ALTER ROLE CURRENT_USER IN DATABASE {db} SET DateStyle = 'SQL, DMY';"
+                f"ALTER ROLE CURRENT_USER IN DATABASE {db} SET quote_all_identifiers = on")
         code, _, err = run(capsys, "sync", "-q", "-o", str(tmp_path / "role"))
         assert code == 0, err
         monkeypatch.setenv("PGOPTIONS", "-c search_path=pg_catalog,billing "

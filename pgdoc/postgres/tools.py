@@ -56,9 +56,11 @@ def redact(text: str, secrets: Iterable[str]) -> str:
 # user's PGOPTIONS and over a role's or database's settings, so that whoever connects, from
 # wherever, writes the same bytes. pg_dump sets DateStyle, IntervalStyle, extra_float_digits
 # and an empty search_path itself, but not the time zone (a timestamptz constant in its DDL
-# follows it) nor bytea_output; pgdoc's headers follow all of them.
+# follows it), bytea_output, lc_monetary (money constants) or quote_all_identifiers (which
+# quotes every name the server deparses); pgdoc's headers follow all of them.
 DEPARSE_OPTIONS = ("-c search_path=public -c IntervalStyle=postgres -c extra_float_digits=3 "
-                   "-c bytea_output=hex -c standard_conforming_strings=on")
+                   "-c bytea_output=hex -c standard_conforming_strings=on "
+                   "-c quote_all_identifiers=off -c lc_monetary=C")
 
 
 def connection_env(cfg: Config, base: Mapping[str, str] | None = None) -> dict[str, str]:
