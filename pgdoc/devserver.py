@@ -562,6 +562,10 @@ class ThrowawayPostgres:
             "full_page_writes": "off",
             "synchronous_commit": "off",
             "max_connections": "50",
+            # As pgdoc's sessions pin it (pgdoc.postgres.tools.DEPARSE_OPTIONS): a test's own
+            # pg_dump or psql then spells a timestamptz constant as pgdoc does, whatever the
+            # machine's zone (initdb takes it from there).
+            "timezone": "UTC",
         }
         with open(self.data_dir / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.write("\n# pgdoc.devserver\n")
