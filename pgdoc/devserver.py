@@ -562,7 +562,7 @@ class ThrowawayPostgres:
             "full_page_writes": "off",
             "synchronous_commit": "off",
             "max_connections": "50",
-            # As pgdoc's sessions pin it (pgdoc.postgres.tools.DEPARSE_OPTIONS): a test's own
+            # As pgdoc's sessions pin it (pgdoc.postgres.tools.connection_env): a test's own
             # pg_dump or psql then spells a timestamptz constant as pgdoc does, whatever the
             # machine's zone (initdb takes it from there).
             "timezone": "UTC",

@@ -121,7 +121,8 @@ def test_the_connecting_sessions_settings_change_no_byte(
 ) -> None:
     """The server spells what it deparses (type and sequence names, constants in defaults,
     checks and views) by the session's search_path, TimeZone, DateStyle, IntervalStyle,
-    bytea_output and extra_float_digits, and pg_dump pins only some of them: a teammate whose
+    bytea_output, extra_float_digits, lc_monetary and quote_all_identifiers, and pg_dump pins
+    only some of them: a teammate whose
     role, database or environment sets others must still write the same files."""
     monkeypatch.chdir(tmp_path)
     db = f"sp_{uuid.uuid4().hex[:6]}"

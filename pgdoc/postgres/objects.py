@@ -80,8 +80,8 @@ proc_triggers AS (
 -- Aggregates (documented ones, as the fingerprint's) that call a function: the support
 -- functions in CREATE AGGREGATE's order (a role's number sorts them).
 proc_aggregates AS (
-  SELECT u.fn, json_agg(json_build_array(u.nspname, u.proname, u.args, u.roles)
-                        ORDER BY u.nspname, u.proname, u.args) AS j
+  -- (in no order: pgdoc.postgres.objects._function sorts them by code point)
+  SELECT u.fn, json_agg(json_build_array(u.nspname, u.proname, u.args, u.roles)) AS j
   FROM (
     SELECT s.fn, ap.nspname, ap.proname,
            pg_catalog.pg_get_function_identity_arguments(ap.oid) AS args,
