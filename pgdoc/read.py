@@ -255,7 +255,10 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
             found = _opened(session, cfg, tools, folder)
             progress.phase("Reading what changed")
             joined = threading.Event()
-            side = pool.submit(_read_objects, tools, cfg, found, False, joined)
+            # Facts only of the sequences with files of their own (the rest are in their
+            # tables' files): the other objects' entries are the earlier ones.
+            sequences = {e.oid for e in earlier.object_entries if e.tableoid == PG_CLASS}
+            side = pool.submit(_read_objects, tools, cfg, found, False, joined, sequences)
             only = _trees(earlier) if fold else set(earlier.changed)
             fresh = load_catalog(session, found.version, cfg.schemas, cfg.views, only=only)
             known = {*earlier.catalog.relations, *fresh.relations}
@@ -399,16 +402,17 @@ def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]
 
 def _read_objects(tools: PgTools, cfg: Config, found: Probe, indexes: bool = True,
                   joined: threading.Event | None = None,
+                  sequences: Collection[int] | None = None,
                   ) -> tuple[ObjectFacts, str | None, dict[int, tuple[Index, ...]]]:
-    """The other objects' facts, the catalog's stamp and (with `indexes`) the relations'
-    indexes, read in a session of the same snapshot, beside the catalog query. `joined`
-    is set once the session has imported the snapshot (the exporting transaction must
-    last until then)."""
+    """The other objects' facts (with `sequences`, of those sequences only), the catalog's
+    stamp and (with `indexes`) the relations' indexes, read in a session of the same
+    snapshot, beside the catalog query. `joined` is set once the session has imported the
+    snapshot (the exporting transaction must last until then)."""
     with Session(tools, cfg.schemas, snapshot=found.snapshot) as side:
         if joined is not None:
             joined.set()
         _set_client_encoding(side, found)
-        return (read_objects(side, found.version), read_stamp(side, found.version),
+        return (read_objects(side, found.version, sequences), read_stamp(side, found.version),
                 load_indexes(side, found.version, cfg.views) if indexes else {})
 
 

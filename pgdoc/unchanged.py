@@ -45,7 +45,6 @@ from pgdoc.postgres.archive import Entry
 from pgdoc.postgres.fingerprint import (
     MIN_SERVER_VERSION,
     Fingerprint,
-    fingerprint_parts,
     read_stamped,
 )
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
@@ -84,7 +83,7 @@ class Record:
                 raise ValueError("not a pgdoc record of this format")
             fp = data["fingerprint"]
             return cls(stamp=str(data["stamp"]),
-                       fingerprint=Fingerprint.from_json(json.dumps(fp)) if fp else None,
+                       fingerprint=Fingerprint.from_data(fp) if fp else None,
                        folder=state.FolderState.from_json(data["folder"]),
                        tables=int(data["tables"]), model=str(data["model"]),
                        summary=data.get("summary") if isinstance(data.get("summary"), dict)
@@ -130,11 +129,10 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     # computes the fingerprint.
     refresh_possible = (same_folder and record is not None and record.fingerprint is not None
                         and bool(record.model))
-    parts = fingerprint_parts(record.tables if record else 0)
     ahead = (cfg, tools, folder, record.model) if refresh_possible and record else None
     with _reading_ahead(ahead) as read:
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
-                               saved_stamp, parts)
+                               saved_stamp)
         if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
             return Look(reading.stamp, record.fingerprint if record else None, True, record,
                         same_folder)

@@ -16,7 +16,6 @@ import pytest
 
 from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres
-from pgdoc.postgres import fingerprint
 from pgdoc.postgres.fingerprint import (
     COLUMNS,
     IGNORED,
@@ -631,42 +630,6 @@ def test_real_schemas(pg: ThrowawayPostgres, real_db: object, name: str) -> None
     assert sum(1 for _ in first.relations) >= int(tables)
     pg.psql("ANALYZE", dbname)
     assert read_fingerprint(tools, pg.version_num, (), True, True) == first
-
-
-@pytest.mark.parametrize("parts", [2, 3])
-def test_fingerprint_read_in_parts_is_the_whole_one(server: Server, database: str,
-                                                     parts: int) -> None:
-    """Side by side in `parts` sessions, the same relations, digests and rest; and when
-    the stamp is the saved one, no part reads more than the stamp."""
-    tools = server.tools(database)
-    whole = read_stamped(tools, server.pg.version_num, (), True, True, parts=1)
-    split = read_stamped(tools, server.pg.version_num, (), True, True, parts=parts)
-    assert split == whole and whole.fingerprint is not None
-    assert len(whole.fingerprint.relations) > parts
-    quiet = read_stamped(tools, server.pg.version_num, (), True, True,
-                         saved_stamp=whole.stamp, parts=parts)
-    assert quiet.stamp == whole.stamp and quiet.fingerprint is None
-
-
-def test_parts_that_saw_different_moments_are_read_again_whole(
-        server: Server, database: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A DDL between the parts' starts (forced here: part 1 sees another stamp) makes the
-    fingerprint be read once more in one session: never digests of two moments."""
-    tools = server.tools(database)
-    whole = read_stamped(tools, server.pg.version_num, (), True, True, parts=1)
-    real = fingerprint._read_part
-    calls: list[tuple[int, int]] = []
-
-    def racing(*args: object) -> tuple[str, str]:
-        part, parts = args[-2], args[-1]
-        assert isinstance(part, int) and isinstance(parts, int)
-        calls.append((part, parts))
-        stamp, out = real(*args)  # type: ignore[arg-type]
-        return ("0" * 32 if part == 1 else stamp), out
-
-    monkeypatch.setattr(fingerprint, "_read_part", racing)
-    assert read_stamped(tools, server.pg.version_num, (), True, True, parts=2) == whole
-    assert sorted(calls) == [(0, 1), (0, 2), (1, 2)]
 
 
 def test_a_plain_role_can_read_it(server: Server, database: str) -> None:

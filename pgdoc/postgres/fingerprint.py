@@ -2,9 +2,10 @@
 pgdoc writes could change, so that a sync which finds nothing new runs no pg_dump.
 
 The query reads catalog rows only. It calls no function that opens a user relation or takes
-a lock on one (no pg_get_expr, pg_get_indexdef, format_type, ...): expression trees are hashed
-as their stored text, which is the same for the same definition. So a table held ACCESS
-EXCLUSIVE by another session does not stop it.
+a lock on one (no pg_get_expr, pg_get_indexdef, format_type, ...): a row is hashed as its
+columns' stored text, or, in the catalogs that hold most rows and the longest texts (columns,
+defaults, constraints, indexes, triggers, rules: see BY_VERSION), as its version. So a table
+held ACCESS EXCLUSIVE by another session does not stop it.
 
 The answer is one digest per relation (tables, partitioned tables, views, materialized views,
 foreign tables, sequences) over every catalog row that shapes that relation's file, plus one
@@ -25,7 +26,8 @@ digest (`rest`) over everything else in the documented schemas. A relation's dig
 
 A false alarm (a digest changes though the file would not) costs one dump; a missed change
 would leave a stale file, so when in doubt a row is hashed. Every column of every catalog
-read is either hashed or listed in `IGNORED` with its reason; a test checks that the two
+read is either hashed (by value, or through the row's version) or listed in `IGNORED` with
+its reason; a test checks that the two
 cover each catalog exactly on the server under test, so a column a new PostgreSQL adds is
 noticed.
 """
@@ -33,10 +35,8 @@ noticed.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -45,7 +45,7 @@ from pgdoc.errors import DatabaseError
 from pgdoc.postgres.tools import PgTools
 
 MIN_SERVER_VERSION = 130000
-FORMAT = 1  # of Fingerprint.to_json; bump when the query's meaning changes
+FORMAT = 2  # of Fingerprint.to_json; bump when the query's meaning changes
 
 # The columns hashed per catalog. `name>=14`: only from PostgreSQL 14 (`<17`: before 17);
 # `name@owner`: only with `owners`, as the role's name; `name@acl`: only with `grants`;
@@ -265,11 +265,36 @@ def hashed_columns(catalog: str, server_version: int, owners: bool = True,
     return out
 
 
+# Catalogs whose rows are hashed as their version (xmin: the transaction that wrote this
+# version of the row) rather than as their columns' text: every DDL that changes such a row
+# writes a new version, which no version visible before carries (VACUUM and freezing keep
+# a row's xmin). They hold most of the rows the query reads (a table's columns, defaults,
+# constraints, indexes, triggers, rules) and their longest texts (expression trees), whose
+# output as text cost the query a third of its time. A new version with the same content
+# (a statement repeated) is a false alarm, never a missed change. What a row shows that is
+# not in the row, or that is changed in place without a new version, is still hashed by
+# value: role names (a role's rename changes no row that names it by oid) and an index's
+# state flags (updated in place on servers before the 2024 minor releases). pg_class rows
+# stay hashed by value: TRUNCATE, CLUSTER and REFRESH MATERIALIZED VIEW write new versions
+# of them, which nights would pay for. (An xmin is 32 bits: a new version could carry an old
+# one's only some four billion transactions later, and then only by chance.)
+BY_VERSION = frozenset({
+    "pg_attribute", "pg_attrdef", "pg_constraint", "pg_index", "pg_trigger", "pg_rewrite",
+    "pg_policy", "pg_statistic_ext",
+})
+IN_PLACE = frozenset({"indisvalid", "indisready", "indislive"})
+
+
 def row_text(catalog: str, alias: str, server_version: int, owners: bool,
              grants: bool) -> str:
-    """SQL for one row of `catalog` (as `alias`) as text: a record of its hashed columns."""
-    parts = []
+    """SQL for one row of `catalog` (as `alias`) as text: a record of its hashed columns,
+    or, for a catalog in BY_VERSION, of its version and what is hashed by value."""
+    by_version = catalog in BY_VERSION
+    parts = [f"{alias}.xmin"] if by_version else []
     for name, flag in hashed_columns(catalog, server_version, owners, grants):
+        if by_version and not (flag in ("@owner", "@acl") or name in _EXPRESSIONS
+                               or name in IN_PLACE):
+            continue
         if name in _EXPRESSIONS:
             parts.append(_EXPRESSIONS[name].format(a=alias))
         elif flag == "@owner":
@@ -352,7 +377,6 @@ rels AS MATERIALIZED (
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
     AND (c.relnamespace IN (SELECT oid FROM docnsp) OR c.relispartition)
     AND c.oid NOT IN (SELECT objid FROM ext WHERE classid = 'pg_class'::regclass)
-    {part_filter}
 ),
 -- pg_class rows of every relation, index, sequence and composite type in a user schema,
 -- with the names of its schema and tablespace and its toast table's options.
@@ -672,14 +696,9 @@ _REST_BRANCH = r"""UNION ALL
   WHERE (x.classid, x.objid) NOT IN (SELECT classid, objid FROM ext)"""
 
 
-def fingerprint_sql(server_version: int, owners: bool, grants: bool, part: int = 0,
-                    parts: int = 1) -> str:
+def fingerprint_sql(server_version: int, owners: bool, grants: bool) -> str:
     """The fingerprint query for a server version (PostgreSQL 13 or newer). It expects the
-    psql variable `schemas_json`: a JSON array of the documented schemas ([] = all).
-
-    With `parts` > 1, the query for one part of it: the relations whose oid is `part`
-    modulo `parts` (each digest is the same as the whole query's), and `rest` in part 0
-    only. The parts run side by side in sessions of their own (see read_stamped)."""
+    psql variable `schemas_json`: a JSON array of the documented schemas ([] = all)."""
     if server_version < MIN_SERVER_VERSION:
         raise ValueError(f"catalog fingerprints need PostgreSQL 13 or newer, not "
                          f"{server_version}")
@@ -740,10 +759,8 @@ def fingerprint_sql(server_version: int, owners: bool, grants: bool, part: int =
             "UNION ALL SELECT 'pg_default_acl'::regclass, da.oid, 0, "
             f"{row('pg_default_acl', 'da')} FROM pg_default_acl da" if grants else ""),
     }
-    rest = _REST_BRANCH.format(rest=_REST.format(**rest_rows)) if part == 0 else ""
-    part_filter = (f"AND c.oid::pg_catalog.int8 % {int(parts)} = {int(part)}"
-                   if parts > 1 else "")
-    return _SQL.format(rest_branch=rest, part_filter=part_filter,
+    rest = _REST_BRANCH.format(rest=_REST.format(**rest_rows))
+    return _SQL.format(rest_branch=rest,
                        system_identifier=_SYSTEM_IDENTIFIER, **rows)
 
 
@@ -814,8 +831,12 @@ class Fingerprint:
     @classmethod
     def from_json(cls, text: str) -> Fingerprint:
         """The inverse of `to_json`; ValueError when the text is not one (of this format)."""
+        return cls.from_data(json.loads(text))
+
+    @classmethod
+    def from_data(cls, data: Any) -> Fingerprint:
+        """The inverse of `to_data`; ValueError when `data` is not one (of this format)."""
         try:
-            data = json.loads(text)
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 raise ValueError("not a pgdoc fingerprint of this format")
             return _from_answer(data)
@@ -916,65 +937,30 @@ def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str]
     return reading.fingerprint
 
 
-# Relations from which reading the fingerprint in two sessions pays: each part repeats the
-# scans all relations share (measured: 10,000 tables 2.8 s -> 1.9 s; gitlab's 1,401 and
-# 2,000 synthetic ones 0.5 s -> 0.6 s).
-PARTS_FROM = 5000
-
-
-def fingerprint_parts(relations: int) -> int:
-    """In how many sessions side by side the fingerprint of a database with about this
-    many relations is read: the query is the server's work alone (beside it, pgdoc at
-    most reads the folder's files and its model, see pgdoc.unchanged.look)."""
-    return 2 if relations >= PARTS_FROM and (os.cpu_count() or 1) >= 2 else 1
-
-
 def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
                  owners: bool = False, grants: bool = False,
-                 saved_stamp: str | None = None, parts: int | None = None) -> Reading:
+                 saved_stamp: str | None = None) -> Reading:
     """The stamp, then (in the same psql run, so never from an earlier moment) the
-    fingerprint, unless the stamp equals `saved_stamp`. The fingerprint is read in `parts`
-    psql runs side by side (see fingerprint_parts), each with its own stamp first; when
-    their stamps differ (the catalog changed between their starts), it is read once more
-    in one run."""
-    parts = 1 if parts is None else parts
-    args = (tools, server_version, sorted(set(schemas)), owners, grants, saved_stamp)
-    if parts > 1:
-        with ThreadPoolExecutor(max_workers=parts) as pool:
-            answers = list(pool.map(lambda k: _read_part(*args, k, parts), range(parts)))
-        stamp = answers[0][0]
-        if all(s == stamp for s, _ in answers):
-            outs = [out for _, out in answers]
-            if saved_stamp is not None and stamp == saved_stamp and not any(
-                    o.strip() for o in outs):
-                return Reading(stamp, None)
-            if all(o.strip() for o in outs):
-                return Reading(stamp, _merged([_parse_fingerprint(o) for o in outs]))
-    stamp, out = _read_part(*args, 0, 1)
-    if saved_stamp is not None and stamp == saved_stamp and not out.strip():
-        return Reading(stamp, None)
-    return Reading(stamp, _parse_fingerprint(out))
-
-
-def _read_part(tools: PgTools, server_version: int, schemas: list[str], owners: bool,
-               grants: bool, saved_stamp: str | None, part: int, parts: int
-               ) -> tuple[str, str]:
-    """One psql run: the stamp, then (unless it is `saved_stamp`) the fingerprint's part
-    `part` of `parts`; returns the stamp and the fingerprint's answer ("" when skipped)."""
+    fingerprint, unless the stamp equals `saved_stamp`. (Read in two sessions side by side,
+    each repeats the scans all relations share: at 10,000 tables two took 3.2 s where one
+    took 3.3, and starved the folder's reading beside them.)"""
     script = (_SQL_ASCII_AS_IS + stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
               + f"SELECT :'{STAMP_VARIABLE}' = :'saved_stamp' AS pgdoc_same \\gset\n"
               + "\\if :pgdoc_same\n\\else\n"
-              + fingerprint_sql(server_version, owners, grants, part, parts)
+              + fingerprint_sql(server_version, owners, grants)
               + "\n\\endif\n")
     out = tools.run(
         "psql",
         ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
-         f"schemas_json={json.dumps(schemas)}",
+         f"schemas_json={json.dumps(sorted(set(schemas)))}",
          "-v", f"saved_stamp={saved_stamp or ''}", "-f", "-"],
         script,
     )
     first, _, out = out.partition("\n")
-    return parse_stamp(first), out
+    stamp = parse_stamp(first)
+    if saved_stamp is not None and stamp == saved_stamp and not out.strip():
+        return Reading(stamp, None)
+    return Reading(stamp, _parse_fingerprint(out))
 
 
 # In an SQL_ASCII database names and comments may be any bytes, which the server refuses
@@ -982,21 +968,6 @@ def _read_part(tools: PgTools, server_version: int, schemas: list[str], owners: 
 _SQL_ASCII_AS_IS = (
     "SELECT pg_catalog.getdatabaseencoding() = 'SQL_ASCII' AS pgdoc_sql_ascii \\gset\n"
     "\\if :pgdoc_sql_ascii\nSET client_encoding = 'SQL_ASCII';\n\\endif\n")
-
-
-def _merged(parts: list[Fingerprint]) -> Fingerprint:
-    """The fingerprint whose parts these are (`rest` is part 0's)."""
-    first = parts[0]
-    for other in parts[1:]:
-        if not first.comparable(other):
-            raise DatabaseError("unexpected answer from the server: the fingerprint's parts "
-                                "come from different databases")
-    return Fingerprint(
-        server_version=first.server_version,
-        relations={k: v for p in parts for k, v in p.relations.items()},
-        rest=first.rest, names={k: v for p in parts for k, v in p.names.items()},
-        parents={k: v for p in parts for k, v in p.parents.items()},
-        system_identifier=first.system_identifier, database=first.database)
 
 
 def parse_stamp(text: str) -> str:

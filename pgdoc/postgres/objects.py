@@ -10,7 +10,7 @@ opens a user table: defaults are found through pg_depend, not deparsed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pgdoc.errors import DatabaseError
@@ -212,7 +212,8 @@ SELECT json_build_object(
    LEFT JOIN defaults_by df ON df.refclassid = 'pg_catalog.pg_class'::regclass
      AND df.refobjid = c.oid
    WHERE c.relkind = 'S'
-     AND c.oid NOT IN (SELECT objid FROM ext WHERE classid = 'pg_catalog.pg_class'::regclass)),
+     AND c.oid NOT IN (SELECT objid FROM ext WHERE classid = 'pg_catalog.pg_class'::regclass)
+     {sequences}),
  'statistics', (SELECT coalesce(json_agg(json_build_array(
     'pg_catalog.pg_statistic_ext'::regclass::oid, x.oid, x.stxrelid) ORDER BY x.oid), '[]')
    FROM pg_catalog.pg_statistic_ext x JOIN nsp n ON n.oid = x.stxnamespace)
@@ -220,9 +221,13 @@ SELECT json_build_object(
 """
 
 
-def objects_sql(server_version: int) -> str:
-    """The objects query for a server version (PostgreSQL 10 or newer)."""
+def objects_sql(server_version: int, sequences: Collection[int] | None = None) -> str:
+    """The objects query for a server version (PostgreSQL 10 or newer): with `sequences`,
+    of those sequences only (a refresh needs the facts of the sequences with files of
+    their own; most are a column's, documented in its table's file)."""
+    only = ",".join(map(str, sorted(int(oid) for oid in sequences or ())))
     return _SQL.format(
+        sequences="" if sequences is None else f"AND c.oid = ANY ('{{{only}}}'::pg_catalog.oid[])",
         jit="SET jit = off;" if server_version >= 110000 else "",
         materialized="MATERIALIZED" if server_version >= 120000 else "",
         relispartition="c.relispartition",
@@ -252,10 +257,11 @@ def load_objects(tools: PgTools, version: int, schemas: Iterable[str] = ()) -> O
     return parse_objects(data)
 
 
-def read_objects(session: Session, version: int) -> ObjectFacts:
+def read_objects(session: Session, version: int, sequences: Collection[int] | None = None
+                 ) -> ObjectFacts:
     """The same facts, read in the snapshot's session (see pgdoc.postgres.session)."""
     out = Buffer()
-    session.query(objects_sql(version), out)
+    session.query(objects_sql(version, sequences), out)
     raw = out.data().rstrip(b"\0\n")
     try:
         data = json.loads(raw.decode("utf-8", "surrogateescape"))
