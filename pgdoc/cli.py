@@ -294,6 +294,8 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             p = survey(cfg, tools, folder, tables, kw["per_table"], kw["prune"], progress,
                        earlier=since, spares=spares)
             _refuse_emptying(p, kw["prune"])
+            model = unchanged.start_model(cfg, tools, folder, seen, p.docs) if not tables \
+                else None
             planned = time.monotonic()
             if note:
                 click.echo(f"pgdoc: note: {note}", err=True)
@@ -317,7 +319,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                 raise
         if not tables:
             unchanged.remember(cfg, tools, folder, seen, p.docs,
-                               p.writes if p.has_changes else None, _settled(p))
+                               p.writes if p.has_changes else None, _settled(p), model)
     _report_plan(rep, p, folder, dry_run=False, git=outcome)
     return EXIT_OK
 

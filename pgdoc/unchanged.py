@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import pickle
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,19 +59,43 @@ class Record:
     """What the last run that left the folder matching the database saw."""
 
     stamp: str
-    fingerprint: Fingerprint | None  # None: only the stamp is known (a first sync)
+    # None: only the stamp is known (a first sync). Read from a file, its data, parsed
+    # when first asked for (`fingerprint`): a quiet night needs none of it.
+    fingerprint_source: Fingerprint | Mapping[str, Any] | None
     folder: state.FolderState
     tables: int  # table files, for messages
     model: str = ""  # sha256 of the saved model (catalog and objects' entries), "" none
     # What `--json` says of the folder's tables when nothing changed since (pgdoc.cli)
     summary: Mapping[str, Any] | None = None
 
+    @functools.cached_property
+    def fingerprint(self) -> Fingerprint | None:
+        """The fingerprint of the catalog then; None when only the stamp is known (or the
+        saved one does not parse: then the next change is read whole)."""
+        source = self.fingerprint_source
+        if source is None or isinstance(source, Fingerprint):
+            return source
+        try:
+            return Fingerprint.from_data(source)
+        except ValueError:
+            return None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return ((self.stamp, self.fingerprint, self.folder, self.tables, self.model,
+                 self.summary) == (other.stamp, other.fingerprint, other.folder, other.tables,
+                                   other.model, other.summary))
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable parts)
+
     def to_json(self) -> str:
+        source = self.fingerprint_source
         return json.dumps({
             "format": FORMAT, "stamp": self.stamp, "tables": self.tables, "model": self.model,
             "summary": self.summary,
-            "fingerprint": (self.fingerprint.to_data()
-                            if self.fingerprint is not None else None),
+            "fingerprint": (source.to_data() if isinstance(source, Fingerprint)
+                            else source),
             "folder": self.folder.to_json(),
         }, ensure_ascii=True, separators=(",", ":"), sort_keys=True)  # names may be any bytes
 
@@ -83,7 +108,7 @@ class Record:
                 raise ValueError("not a pgdoc record of this format")
             fp = data["fingerprint"]
             return cls(stamp=str(data["stamp"]),
-                       fingerprint=Fingerprint.from_data(fp) if fp else None,
+                       fingerprint_source=fp if isinstance(fp, dict) else None,
                        folder=state.FolderState.from_json(data["folder"]),
                        tables=int(data["tables"]), model=str(data["model"]),
                        summary=data.get("summary") if isinstance(data.get("summary"), dict)
@@ -127,15 +152,14 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     # A refresh reads every table file (the index's fingerprint covers them all) and the
     # last whole read's model: when one may follow, both are read while the server
     # computes the fingerprint.
-    refresh_possible = (same_folder and record is not None and record.fingerprint is not None
-                        and bool(record.model))
-    ahead = (cfg, tools, folder, record.model) if refresh_possible and record else None
+    refresh_possible = (same_folder and record is not None
+                        and record.fingerprint_source is not None and bool(record.model))
+    ahead = (cfg, tools, folder, record) if refresh_possible and record else None
     with _reading_ahead(ahead) as read:
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
                                saved_stamp)
         if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
-            return Look(reading.stamp, record.fingerprint if record else None, True, record,
-                        same_folder)
+            return Look(reading.stamp, None, True, record, same_folder)
         same = (same_folder and record is not None and record.fingerprint is not None
                 and reading.fingerprint.comparable(record.fingerprint)
                 and record.fingerprint == reading.fingerprint)
@@ -149,7 +173,7 @@ Model = tuple[Catalog, list[Entry], "Pieces | None", dict[int, bytes]]
 
 
 @contextlib.contextmanager
-def _reading_ahead(what: tuple[Config, PgTools, Path, str] | None
+def _reading_ahead(what: tuple[Config, PgTools, Path, Record] | None
                    ) -> Iterator[Callable[[], tuple[dict[str, str] | None, Model | None]]]:
     """The folder's table files, then the model saved with the record, read in a thread
     meanwhile (nothing without `what`): yields what waits for them, each None when it
@@ -160,12 +184,13 @@ def _reading_ahead(what: tuple[Config, PgTools, Path, str] | None
 
     def ahead() -> tuple[dict[str, str] | None, Model | None]:
         assert what is not None
-        cfg, tools, folder, sha = what
+        cfg, tools, folder, record = what
+        record.fingerprint  # noqa: B018 - parsed here, while the server works
         try:
             files: dict[str, str] | None = existing_files(folder, MARKER, stop)
         except (OSError, PgdocError):
             files = None
-        return files, None if stop.is_set() else _load_model(cfg, tools, folder, sha)
+        return files, None if stop.is_set() else _load_model(cfg, tools, folder, record.model)
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         reading = pool.submit(ahead) if what is not None else None
@@ -218,46 +243,89 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
         return
     with contextlib.suppress(OSError, PgdocError):
         now = state.take(folder, previous=record.folder)
-        _save(cfg, tools, folder, Record(seen.stamp, seen.fingerprint or record.fingerprint,
+        _save(cfg, tools, folder, Record(seen.stamp,
+                                         seen.fingerprint or record.fingerprint_source,
                                          now, record.tables, record.model, record.summary))
+
+
+def start_model(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
+                docs: Docs) -> Future[str] | None:
+    """Start saving the model `remember` saves after this run, in a thread (the model needs
+    the docs alone, the record the folder as written): while the files are written and
+    committed. None when there is no model to save. A run that fails after leaves a model
+    its record does not name: the next one reads everything."""
+    memo = docs.memo
+    if (_fingerprint_kept(seen, docs) is None or not docs.whole or memo is None
+            or docs.view is None or len(memo.pieces.tables) != len(docs.relations)):
+        return None  # (without all the overview's pieces yet, remember renders them)
+    # A copy: the overview's writing may still hand pieces out meanwhile.
+    pieces = Pieces(dict(memo.pieces.tables), dict(memo.pieces.erd))
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(_save_model, cfg, tools, folder, docs, pieces)
+    finally:
+        pool.shutdown(wait=False)
 
 
 def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
              docs: Docs, written: Mapping[str, str] | None = None,
-             summary: Mapping[str, Any] | None = None) -> None:
+             summary: Mapping[str, Any] | None = None,
+             model: Future[str] | None = None) -> None:
     """After a run that left the folder matching the database as the dump's snapshot saw
     it (`snapshot_stamp`: the stamp read in that snapshot): save the record for the next
     run. The fingerprint read before the dump is kept only when the stamp shows nothing
     changed between the two; else only the stamp is (the next change costs a full read).
     `written`: what this run wrote (path -> text), whose hashes need no reading back;
-    `summary`: what the next quiet night's `--json` says. A failure here only costs a dump
-    next time."""
+    `summary`: what the next quiet night's `--json` says; `model`: the model's saving, when
+    start_model started it. A failure here only costs a dump next time."""
     snapshot_stamp = docs.stamp
     if snapshot_stamp is None:
         return
-    fp = seen.fingerprint if seen is not None and seen.stamp == snapshot_stamp else None
+    fp = _fingerprint_kept(seen, docs)
     with contextlib.suppress(OSError, PgdocError):
-        model = ""
-        if docs.whole and fp is not None:
-            # Secrets the docs withhold (a subscription's connection string, a user
-            # mapping's options) stay out of the model too: a refresh writes the same.
-            entries = [dataclasses.replace(e, defn=d) if (d := defn_of(e)) != e.defn else e
-                       for e in docs.unassigned]
-            pieces = _pieces(cfg, docs)
-            with gc_paused():
-                # Each relation pickled on its own: a refresh keeps the bytes of those it
-                # did not read again (the same objects as the model it started from held).
-                blobs = {oid: kept[1] if (kept := docs.pickled.get(oid)) is not None
-                         and kept[0] is rel else pickle.dumps(rel, protocol=_PROTOCOL)
-                         for oid, rel in docs.catalog.relations.items()}
-                shell = dataclasses.replace(docs.catalog, relations={})
-                data = pickle.dumps((shell, blobs, entries, pieces), protocol=_PROTOCOL)
-            model = hashlib.sha256(data).hexdigest()
-            if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model"):
-                model = ""
+        sha = ""
+        if model is not None:
+            sha = model.result()
+        elif docs.whole and fp is not None:
+            sha = _save_model(cfg, tools, folder, docs, _pieces(cfg, docs))
         _save(cfg, tools, folder, Record(snapshot_stamp, fp,
                                          state.take(folder, written=written),
-                                         len(docs.relations), model, summary))
+                                         len(docs.relations), sha, summary))
+
+
+def _fingerprint_kept(seen: Look | None, docs: Docs) -> Fingerprint | None:
+    """The fingerprint the record keeps: the one read before the dump, when the stamp in
+    the dump's snapshot shows nothing changed between the two."""
+    if docs.stamp is None or seen is None or seen.stamp != docs.stamp:
+        return None
+    return seen.fingerprint
+
+
+def _save_model(cfg: Config, tools: PgTools, folder: Path, docs: Docs,
+                pieces: Pieces | None) -> str:
+    """Save the model of a whole read (or a refresh of one): its sha256, "" when it could
+    not be saved. Secrets the docs withhold (a subscription's connection string, a user
+    mapping's options) stay out of it too: a refresh writes the same."""
+    try:
+        entries = [dataclasses.replace(e, defn=d) if (d := defn_of(e)) != e.defn else e
+                   for e in docs.unassigned]
+        with gc_paused():
+            # Each relation pickled on its own: a refresh keeps the bytes of those it did
+            # not read again (the same objects as the model it started from held).
+            blobs = {oid: kept[1] if (kept := docs.pickled.get(oid)) is not None
+                     and kept[0] is rel else pickle.dumps(rel, protocol=_PROTOCOL)
+                     for oid, rel in docs.catalog.relations.items()}
+            shell = dataclasses.replace(docs.catalog, relations={})
+            data = pickle.dumps((shell, blobs, entries, pieces), protocol=_PROTOCOL)
+        sha = hashlib.sha256(data).hexdigest()
+        # Not synced to disk: the record names its sha256, so a model a crash cut short
+        # does not load (a whole read then), and the record is saved after it.
+        if not cache.save_bytes(folder, _key(cfg, tools, folder), data, kind="model",
+                                durable=False):
+            return ""
+        return sha
+    except (OSError, PgdocError):
+        return ""
 
 
 def _pieces(cfg: Config, docs: Docs) -> Pieces | None:

@@ -114,7 +114,11 @@ def save(folder: Path, entry_key: str, text: str,
 
 
 def save_bytes(folder: Path, entry_key: str, data: bytes,
-               env: Mapping[str, str] | None = None, kind: str = "record") -> bool:
+               env: Mapping[str, str] | None = None, kind: str = "record",
+               durable: bool = True) -> bool:
+    """Save atomically (see save); with `durable`, synced to disk before it replaces the
+    old entry. Without, a crash may leave the new entry cut short or empty: only for
+    entries whose readers check them whole (a model's sha256)."""
     path = _entry(folder, entry_key, env, kind)
     if path is None:
         return False
@@ -125,7 +129,8 @@ def save_bytes(folder: Path, entry_key: str, data: bytes,
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         os.replace(tmp, path)
         tmp = None
     except OSError:
