@@ -383,10 +383,7 @@ def _raise_lock_slots(server: ThrowawayPostgres) -> None:
     then varied 2 to 4 times between runs."""
     server.psql(f"ALTER SYSTEM SET max_locks_per_transaction = {LOCKS_PER_TRANSACTION}")
     server.psql(f"ALTER SYSTEM SET shared_buffers = '{SHARED_BUFFERS}'")
-    server._server_cmd(  # dev tooling: ThrowawayPostgres has no public restart
-        "pg_ctl", "restart", "-w", "-t", "60", "-D", str(server.data_dir),
-        "-l", str(server.log_file), "-o", f"-p {server.port}",
-    )
+    server.restart()
 
 
 if __name__ == "__main__":

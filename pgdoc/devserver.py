@@ -584,6 +584,14 @@ class ThrowawayPostgres:
                     raise RuntimeError(f"{err}\n--- server log ---\n{self._log_tail()}") from None
         self._version_num = int(self.psql("SHOW server_version_num", args=["-At"]).strip())
 
+    def restart(self) -> None:
+        """Stop the server and start it again on the same data and port (settings that need
+        a restart, or a test of what a restart changes)."""
+        self._server_cmd(
+            "pg_ctl", "restart", "-w", "-t", "60", "-D", str(self.data_dir),
+            "-l", str(self.log_file), "-o", f"-p {self.port}",
+        )  # fmt: skip
+
     def stop(self) -> None:
         """Stop the server and delete its files; safe to call twice."""
         tmpdir = self._tmpdir

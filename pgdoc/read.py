@@ -164,7 +164,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     progress.phase("Connecting")
     with gc_paused(freeze=True), ThreadPoolExecutor(max_workers=2) as pool:
         # pg_dump's version is asked (and cached) while psql connects.
-        pool.submit(_warm_version, tools)
+        pool.submit(warm_version, tools)
         with Session(tools, cfg.schemas) as session:
             found = _opened(session, cfg, tools, folder)
             progress.phase("Reading the catalog and dumping the schema")
@@ -250,7 +250,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
     fold = cfg.partitions == "fold"
     options = options_of(cfg)
     with gc_paused(freeze=True), ThreadPoolExecutor(max_workers=2) as pool:
-        pool.submit(_warm_version, tools)
+        pool.submit(warm_version, tools)
         with Session(tools, cfg.schemas) as session:
             found = _opened(session, cfg, tools, folder)
             progress.phase("Reading what changed")
@@ -515,7 +515,8 @@ def _split(entries: list[Entry], catalog: Catalog, wanted: list[Relation], fold:
     return split.by_relation, split.unassigned
 
 
-def _warm_version(tools: PgTools) -> None:
+def warm_version(tools: PgTools) -> None:
+    """Ask pg_dump its version now (cached): beside other work."""
     with contextlib.suppress(Exception):  # choose_bin_dir asks again, and reports failures
         tools.version("pg_dump")
 

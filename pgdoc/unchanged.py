@@ -49,7 +49,7 @@ from pgdoc.postgres.fingerprint import (
     read_stamped,
 )
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
-from pgdoc.read import Earlier, gc_paused
+from pgdoc.read import Earlier, gc_paused, warm_version
 
 FORMAT = 3  # of the record
 
@@ -142,7 +142,11 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
     not compared: nothing is read."""
     if not has_own_files(folder):
         return NOTHING
-    version = _server_version(tools)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # pg_dump's version (which pg_dump, and the record's key) while psql asks the
+        # server for its own: two processes' start-up side by side.
+        pool.submit(warm_version, tools)
+        version = _server_version(tools)
     if version is None:
         return NOTHING
     tools.bin_dir = choose_bin_dir(tools, version)

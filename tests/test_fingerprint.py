@@ -585,10 +585,10 @@ def test_sql_for_every_version(owners: bool, grants: bool) -> None:
 
 def test_changed_relations() -> None:
     def fp(relations: dict[int, str], rest: str = "r", version: int = 150000,
-           system: str = "1") -> Fingerprint:
+           system: str = "1", started: str = "2026-12-01 10:00:00.000001") -> Fingerprint:
         return Fingerprint(server_version=version, relations=relations, rest=rest,
                            names={o: ("s", f"t{o}") for o in relations},
-                           system_identifier=system, database="db")
+                           system_identifier=system, database="db", server_started=started)
 
     old = fp({1: "a", 2: "b", 3: "c"})
     new = fp({1: "a", 2: "x", 4: "d"}, rest="r2")
@@ -598,6 +598,9 @@ def test_changed_relations() -> None:
     assert new.changed_relations(None) is None
     assert new.changed_relations(fp({1: "a"}, version=160000)) is None
     assert new.changed_relations(fp({1: "a"}, system="2")) is None
+    # Another start of the server: its transaction ids may have been handed out again.
+    assert new.changed_relations(fp({1: "a"}, started="2026-12-02 10:00:00.000001")) is None
+    assert new.rest_changed(fp({1: "a", 2: "x", 4: "d"}, rest="r2", started=""))
     assert Fingerprint.from_json(new.to_json()) == new
     assert Fingerprint.from_json(new.to_json()).to_json() == new.to_json()
     with pytest.raises(TypeError):
@@ -642,4 +645,30 @@ def test_a_plain_role_can_read_it(server: Server, database: str) -> None:
     as_reader = read_fingerprint(tools, server.pg.version_num, (), True, True)
     assert as_reader == server.read(database, True, True)
     server.pg.psql("REVOKE EXECUTE ON FUNCTION pg_control_system() FROM PUBLIC", database)
-    assert read_fingerprint(tools, server.pg.version_num).system_identifier == ""
+    server.pg.psql("REVOKE EXECUTE ON FUNCTION pg_postmaster_start_time() FROM PUBLIC",
+                   database)
+    revoked = read_fingerprint(tools, server.pg.version_num)
+    assert revoked.system_identifier == "" and revoked.server_started == ""
+
+
+def test_a_restart_makes_the_last_reading_incomparable(pg: ThrowawayPostgres) -> None:
+    """A cluster that went back in time (a restore, a failover to a standby that had not
+    seen the last transactions) hands transaction ids out again, and a row version then
+    can carry the xmin of the one recorded, with other content. None goes back without a
+    start: after one, neither the stamp nor the fingerprint is what it was, and the next
+    read is whole. (Here only a restart, with nothing changed.)"""
+    with ThrowawayPostgres(pg.bindir) as own:  # a server of its own: it restarts
+        own.create_database("r")
+        own.psql("CREATE TABLE t (c integer DEFAULT 1, d integer)", "r")
+        base = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+        tools = PgTools(connection_env(Config(), base | own.env("r")), lock_timeout=10,
+                        bin_dir=own.bindir)
+        before = read_stamped(tools, own.version_num, saved_stamp="")
+        started = own.psql("SELECT to_char(pg_postmaster_start_time() AT TIME ZONE 'UTC', "
+                          "'YYYY-MM-DD HH24:MI:SS.US')", "r", args=["-At"]).strip()
+        assert before.fingerprint is not None and before.fingerprint.server_started == started
+        own.restart()
+        after = read_stamped(tools, own.version_num, saved_stamp=before.stamp)
+        assert after.stamp != before.stamp and after.fingerprint is not None
+        assert after.fingerprint.relations == before.fingerprint.relations
+        assert after.fingerprint.changed_relations(before.fingerprint) is None

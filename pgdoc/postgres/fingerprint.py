@@ -45,7 +45,7 @@ from pgdoc.errors import DatabaseError
 from pgdoc.postgres.tools import PgTools
 
 MIN_SERVER_VERSION = 130000
-FORMAT = 2  # of Fingerprint.to_json; bump when the query's meaning changes
+FORMAT = 3  # of Fingerprint.to_json; bump when the query's meaning changes
 
 # The columns hashed per catalog. `name>=14`: only from PostgreSQL 14 (`<17`: before 17);
 # `name@owner`: only with `owners`, as the role's name; `name@acl`: only with `grants`;
@@ -308,12 +308,26 @@ def row_text(catalog: str, alias: str, server_version: int, owners: bool,
 
 # The cluster's identity, for the cache key: every role may read pg_control unless an
 # administrator revoked it (a function's privilege is checked even where it is not called).
+# And when its server started: the stamp and the row versions the fingerprint hashes (see
+# BY_VERSION) hold transaction ids, which a cluster hands out again once it went back in
+# time (restored from a backup or a disk snapshot, failed over to a standby that had not
+# seen the last transactions, rewound, reset): then another change can carry the id of the
+# one recorded. No cluster goes back without starting again, so a fingerprint or stamp of
+# an earlier start is never compared with (a restart costs one whole read). As text in UTC,
+# whatever the session's settings.
 _SYSTEM_IDENTIFIER = r"""
 SELECT has_function_privilege('pg_control_system()', 'EXECUTE') AS may_read_control \gset
 \if :may_read_control
 SELECT system_identifier FROM pg_control_system() \gset
 \else
 \set system_identifier ''
+\endif
+SELECT has_function_privilege('pg_postmaster_start_time()', 'EXECUTE') AS may_read_start \gset
+\if :may_read_start
+SELECT to_char(pg_postmaster_start_time() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')
+  AS server_started \gset
+\else
+\set server_started ''
 \endif
 """
 
@@ -596,6 +610,7 @@ digests AS (
 SELECT json_build_object(
   'server_version', current_setting('server_version_num')::int,
   'system_identifier', :'system_identifier',
+  'server_started', :'server_started',
   'database', current_database(),
   'relations', (
     SELECT coalesce(json_agg(json_build_array(
@@ -781,6 +796,7 @@ class Fingerprint:
     parents: Mapping[int, int] = field(default_factory=dict)
     system_identifier: str = ""  # of the cluster (pg_control): use it in the cache key
     database: str = ""
+    server_started: str = ""  # when the server started (see _SYSTEM_IDENTIFIER)
 
     def __post_init__(self) -> None:
         # Read-only views over private copies: a Fingerprint never changes once built.
@@ -802,9 +818,11 @@ class Fingerprint:
         return {oid for oid in keys if self.relations.get(oid) != old.relations.get(oid)}
 
     def comparable(self, old: Fingerprint | None) -> bool:
-        """Whether `old` was read from the same cluster, database and server version."""
+        """Whether `old` was read from the same cluster, database and server version, since
+        the server's same start (see _SYSTEM_IDENTIFIER)."""
         return (old is not None and old.server_version == self.server_version
                 and old.system_identifier == self.system_identifier
+                and old.server_started == self.server_started
                 and old.database == self.database)
 
     def rest_changed(self, old: Fingerprint | None) -> bool:
@@ -821,6 +839,7 @@ class Fingerprint:
             "format": FORMAT,
             "server_version": self.server_version,
             "system_identifier": self.system_identifier,
+            "server_started": self.server_started,
             "database": self.database,
             "rest": self.rest,
             "relations": [[oid, self.names.get(oid, ("", ""))[0],
@@ -859,11 +878,13 @@ def _from_answer(data: dict[str, Any]) -> Fingerprint:
     if not isinstance(rest, str):
         raise ValueError("the rest digest is not a string")
     system_identifier, database = data["system_identifier"] or "", data["database"]
-    if not (isinstance(system_identifier, str) and isinstance(database, str)):
-        raise ValueError("the system identifier or database name is not a string")
+    started = data["server_started"] or ""
+    if not all(isinstance(v, str) for v in (system_identifier, database, started)):
+        raise ValueError("the system identifier, start or database name is not a string")
     return Fingerprint(server_version=int(data["server_version"]), relations=relations,
                        rest=rest, names=names, parents=parents,
-                       system_identifier=system_identifier, database=database)
+                       system_identifier=system_identifier, database=database,
+                       server_started=started)
 
 
 # -- the stamp: has any catalog row the fingerprint reads changed at all? ---------------------
@@ -884,10 +905,11 @@ def stamp_sql(server_version: int) -> str:
     """psql script that sets the variable `pgdoc_stamp` to the catalog stamp: a digest of,
     for every catalog the fingerprint reads, its number of rows and a sum of 64-bit hashes
     of their xmin, and of the few things read otherwise (role names, user mappings' option
-    names, index states, the server's version and identity, the database's name).
+    names, index states, the server's version, identity and start, the database's name).
 
     Every row a transaction writes carries that transaction's id as its xmin, which no row
-    visible before it committed carries: so when any row of these catalogs was added,
+    visible before it committed carries (since the server's start: see _SYSTEM_IDENTIFIER):
+    so when any row of these catalogs was added,
     changed or deleted since, the multiset of xmins differs, and so (but with a chance of
     2^-64) does the stamp. Only the index states are updated in place (without a new xmin,
     on servers before the 2024 minor releases); they are counted by value. The stamp costs
@@ -912,6 +934,7 @@ def stamp_sql(server_version: int) -> str:
         "current_setting('server_version_num')",
         "current_database()",
         ":'system_identifier'",
+        ":'server_started'",
         ":'pgdoc_subscriptions'",
     ]
     return (_SYSTEM_IDENTIFIER + _SUBSCRIPTIONS + "SELECT md5(concat_ws(' ', " + ",\n  ".join(parts)
