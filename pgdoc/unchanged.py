@@ -54,7 +54,7 @@ from pgdoc.read import Earlier, gc_paused, warm_version
 FORMAT = 3  # of the record
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # (equality: __eq__ below, by the parsed fingerprint)
 class Record:
     """What the last run that left the folder matching the database saw."""
 
@@ -189,11 +189,13 @@ def _reading_ahead(what: tuple[Config, PgTools, Path, Record] | None
     def ahead() -> tuple[dict[str, str] | None, Model | None]:
         assert what is not None
         cfg, tools, folder, record = what
-        record.fingerprint  # noqa: B018 - parsed here, while the server works
         try:
             files: dict[str, str] | None = existing_files(folder, MARKER, stop)
         except (OSError, PgdocError):
             files = None
+        if stop.is_set():
+            return files, None
+        record.fingerprint  # noqa: B018 - parsed here, while the server works
         return files, None if stop.is_set() else _load_model(cfg, tools, folder, record.model)
 
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -328,7 +330,7 @@ def _save_model(cfg: Config, tools: PgTools, folder: Path, docs: Docs,
                                 durable=False):
             return ""
         return sha
-    except (OSError, PgdocError):
+    except Exception:  # a model that cannot be saved is a miss next time, as one not loaded
         return ""
 
 
