@@ -660,9 +660,7 @@ def test_a_restart_makes_the_last_reading_incomparable(pg: ThrowawayPostgres) ->
     with ThrowawayPostgres(pg.bindir) as own:  # a server of its own: it restarts
         own.create_database("r")
         own.psql("CREATE TABLE t (c integer DEFAULT 1, d integer)", "r")
-        base = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-        tools = PgTools(connection_env(Config(), base | own.env("r")), lock_timeout=10,
-                        bin_dir=own.bindir)
+        tools = Server(own).tools("r", lock_timeout=10)
         before = read_stamped(tools, own.version_num, saved_stamp="")
         started = own.psql("SELECT to_char(pg_postmaster_start_time() AT TIME ZONE 'UTC', "
                           "'YYYY-MM-DD HH24:MI:SS.US')", "r", args=["-At"]).strip()
