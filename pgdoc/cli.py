@@ -36,7 +36,7 @@ from pgdoc.folder.writer import existing_files, locked, spare_files
 from pgdoc.postgres.catalog import documented
 from pgdoc.postgres.tools import PgTools, redact
 from pgdoc.progress import Progress
-from pgdoc.read import major_note, read_catalog, survey
+from pgdoc.read import major_note, read_catalog, recorded_pg_dump_major, survey
 from pgdoc.report import drift_diff
 from pgdoc.text import for_terminal
 
@@ -285,7 +285,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
                       "needed (--full reads everything)")
             unchanged.settle(cfg, tools, folder, seen)
             return _quiet_night(rep, folder, seen, git_ctx, commit, push, message)
-        note = major_note(folder, tools)  # before writing: the docs' major, as found
+        recorded = recorded_pg_dump_major(folder)  # before writing: the docs' major, as found
         since = unchanged.earlier(cfg, tools, folder, seen) if seen is not None else None
         if since is not None:
             rep.debug(f"{len(since.changed)} relation(s) changed since the last run: reading "
@@ -297,7 +297,7 @@ def sync(tables: tuple[str, ...], **kw: Any) -> int:
             model = unchanged.start_model(cfg, tools, folder, seen, p.docs) if not tables \
                 else None
             planned = time.monotonic()
-            if note:
+            if note := major_note(recorded, tools):
                 click.echo(f"pgdoc: note: {note}", err=True)
             written = apply(p, folder, adopt=cfg.adopt, spares=spares)
         rep.debug(f"read the database and the folder in {planned - started:.2f}s, wrote "
@@ -543,8 +543,7 @@ def check(**kw: Any) -> int:
         return EXIT_OK
     p = survey(cfg, tools, cfg.output, per_table=kw["per_table"],
                progress=Progress(enabled=None if not (rep.quiet or rep.as_json) else False))
-    note = major_note(cfg.output, tools)
-    if note:
+    if note := major_note(recorded_pg_dump_major(cfg.output), tools):
         click.echo(f"pgdoc: note: {note}", err=True)
     # An orphaned file a sync already marked is what a sync leaves: no drift (a table
     # dropped since is, as the sync would mark its file).

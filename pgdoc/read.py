@@ -613,12 +613,15 @@ def recorded_pg_dump_major(folder: Path) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def major_note(folder: Path, tools: PgTools) -> str | None:
-    """One line when the docs were written by another pg_dump major than the one this run
-    uses (its DDL may print differently), saying what to do; else None."""
-    recorded = recorded_pg_dump_major(folder)
+def major_note(recorded: int | None, tools: PgTools) -> str | None:
+    """One line when the docs were written by another pg_dump major (`recorded`, as
+    recorded_pg_dump_major read it before this run wrote anything) than the one this run
+    uses (its DDL may print differently), saying what to do; else None. Asked after the
+    read, whose pg_dump version is known by then: no pg_dump run of its own."""
+    if recorded is None:
+        return None
     running = tools.version("pg_dump")[0]
-    if recorded is None or recorded == running:
+    if recorded == running:
         return None
     return (f"docs written by pg_dump {recorded}, this is pg_dump {running}: the DDL it "
             f"prints can differ. Install pg_dump {recorded} (pgdoc prefers it when it can "

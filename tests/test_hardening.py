@@ -906,3 +906,25 @@ def test_table_the_role_may_not_read_named_right_whatever_its_name_holds(
     message = err.strip().splitlines()[-1]
     assert 'on table public."nl\\nFAKE \\x1b[31mLINE"' in message, message
     assert "on table nl " not in message and "'nl' to 'exclude'" not in message
+
+
+def test_sh_formats_debug_messages_only_when_someone_listens(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """pgdoc.postgres.tools makes sh's Logger.debug lazy: a message whose arguments cannot
+    even be formatted costs nothing while sh's loggers are quiet, and still reaches a
+    handler that asks for debug messages."""
+    import logging
+
+    from pgdoc.postgres import tools
+    logger_class = tools._SH_LOGGER
+    assert logger_class is not None and logger_class.debug is tools._debug_when_heard
+
+    class Unprintable:
+        def __repr__(self) -> str:
+            raise AssertionError("formatted although nobody listens")
+
+    log = logger_class("command", "psql -c 'SELECT 1'")
+    log.debug("got chunk %r", Unprintable())  # quiet by default: never formatted
+    with caplog.at_level(logging.DEBUG, logger="sh"):
+        log.debug("got chunk size %d", 42)
+    assert "psql -c 'SELECT 1': got chunk size 42" in caplog.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import importlib.util
+import logging
 import os
 import queue
 import re
@@ -36,6 +37,21 @@ USUAL_BIN_DIRS = (
     "/Applications/Postgres.app/Contents/Versions/*/bin",
 )
 _VERSION_RE = re.compile(r"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?")
+
+
+def _debug_when_heard(self: Any, msg: str, *args: Any) -> None:
+    """sh's Logger.debug formats its message (the repr of each output chunk, several times
+    per chunk) before the logging module drops it: 0.05 to 0.08 s of a first sync's CPU.
+    Formatted only when a handler would print it."""
+    if self.log.isEnabledFor(logging.DEBUG):
+        self.log.debug(self._format_msg(msg, *args))
+
+
+# sh's module object answers attribute lookups with commands: its classes are found
+# through its own namespace.
+_SH_LOGGER: Any = getattr(sh.Command.__init__, "__globals__", {}).get("Logger")
+if hasattr(_SH_LOGGER, "_format_msg") and hasattr(_SH_LOGGER, "debug"):  # sh 2.x
+    _SH_LOGGER.debug = _debug_when_heard
 
 
 class Sink(Protocol):
