@@ -61,12 +61,13 @@ def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
                      pg_dump_major: int | None = None,
                      extra_sections: Sequence[str] = (),
                      objects_json: Mapping[str, list[dict[str, Any]]] | None = None,
-                     memo: Memo | None = None) -> Overview:
+                     memo: Memo | None = None, table_list: str | None = None) -> Overview:
     """`title`: the config's `title:`; `pg_dump_major`: the pg_dump that wrote the DDL
     (recorded in `_index.md` and `schema.json`), None when unknown; `extra_sections`: the
     index's sections for the other objects (functions, types, ...); `memo`: keeps the
     pieces of an earlier render that read no relation read again (pgdoc.docs.pieces),
-    and collects this render's. With partitions
+    and collects this render's; `table_list`: `_table_list.txt` when already rendered
+    for these relations. With partitions
     folded, the keys a partition declares are its root's (see fold_foreign_keys)."""
     catalog = fold_foreign_keys(catalog, {r.rel.oid for r in rows if r.rel is not None})
     rows = [dataclasses.replace(r, rel=rel) if r.rel is not None
@@ -75,7 +76,7 @@ def prepare_overview(catalog: Catalog, rows: list[Row], erd_max_tables: int,
     rels = [r.rel for r in rows if r.rel is not None]
     edges = foreign_key_edges(rels)
     return Overview(
-        fixed={LIST_FILE: render_table_list(rels),
+        fixed={LIST_FILE: render_table_list(rels) if table_list is None else table_list,
                **erd_files(rels, erd_max_tables, memo, edges)},
         pending={
             INDEX_FILE: index_renderer(title, rows, extra_sections,

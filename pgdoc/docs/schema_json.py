@@ -21,7 +21,15 @@ from typing import Any
 
 from pgdoc.docs.index import Row
 from pgdoc.docs.pieces import Memo
-from pgdoc.model import FK_ACTIONS, KIND_NAMES, POLICY_COMMANDS, Catalog, Column, Relation
+from pgdoc.model import (
+    FK_ACTIONS,
+    KIND_NAMES,
+    POLICY_COMMANDS,
+    Catalog,
+    Column,
+    ForeignKey,
+    Relation,
+)
 
 FORMAT = "pgdoc.schema/2"
 WIDTH = 160  # a compound value fits on one line up to this width (indent included)
@@ -46,7 +54,7 @@ def schema_json_renderer(catalog: Catalog, rows: list[Row],
     `types`, `sequences`, `objects`), written after the tables; `memo`: keeps the
     tables' entries of an earlier render that read no relation read again."""
     memo = memo or Memo()
-    referenced: dict[int, list[dict[str, Any]]] | None = None
+    referenced: dict[int, list[tuple[Relation, ForeignKey]]] | None = None
 
     def entry(row: Row) -> str:
         nonlocal referenced
@@ -74,20 +82,25 @@ def schema_json_renderer(catalog: Catalog, rows: list[Row],
     return finish
 
 
-def _referenced_by(catalog: Catalog) -> dict[int, list[dict[str, Any]]]:
-    """Relation oid -> the foreign keys that reference it."""
-    referenced_by: dict[int, list[dict[str, Any]]] = {}
+def _referenced_by(catalog: Catalog) -> dict[int, list[tuple[Relation, ForeignKey]]]:
+    """Relation oid -> the foreign keys that reference it, with the relations declaring
+    them: laid out only for the entries rendered (a refresh renders a few of 10,000)."""
+    referenced_by: dict[int, list[tuple[Relation, ForeignKey]]] = {}
     for src in catalog.relations.values():
         for fk in src.foreign_keys:
-            referenced_by.setdefault(fk.ref_table, []).append(_prune({
-                "name": fk.name,
-                "schema": src.schema,
-                "table": src.name,
-                "columns": list(fk.columns),
-                "referenced_columns": list(fk.ref_columns),
-                **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns),
-            }))
+            referenced_by.setdefault(fk.ref_table, []).append((src, fk))
     return referenced_by
+
+
+def _reference(src: Relation, fk: ForeignKey) -> dict[str, Any]:
+    return _prune({
+        "name": fk.name,
+        "schema": src.schema,
+        "table": src.name,
+        "columns": list(fk.columns),
+        "referenced_columns": list(fk.ref_columns),
+        **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns),
+    })
 
 
 def _document(head: dict[str, Any], tables: list[str], orphans: list[dict[str, Any]],
@@ -220,7 +233,7 @@ def _actions(on_delete: str, on_update: str, set_columns: tuple[str, ...]) -> di
 
 
 def _relation(rel: Relation, catalog: Catalog, row: Row,
-              referenced_by: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
+              referenced_by: dict[int, list[tuple[Relation, ForeignKey]]]) -> dict[str, Any]:
     keys = {k: [c for c in rel.constraints if c.kind == k] for k in "pucx"}
     pk = keys["p"][0] if keys["p"] else None
     parent = catalog.relations.get(rel.parent) if rel.parent is not None else None
@@ -251,8 +264,9 @@ def _relation(rel: Relation, catalog: Catalog, row: Row,
              **_actions(fk.on_delete, fk.on_update, fk.on_delete_columns)}
             for fk in rel.foreign_keys
         ],
-        "referenced_by": sorted(referenced_by.get(rel.oid, []),
-                                key=lambda r: (r["schema"], r["table"], r["name"])),
+        "referenced_by": sorted(
+            (_reference(src, fk) for src, fk in referenced_by.get(rel.oid, ())),
+            key=lambda r: (r["schema"], r["table"], r["name"])),
         "partition_key": rel.partition_key,
         "partition_of": (_prune({"schema": parent.schema, "table": parent.name,
                                  "bound": rel.partition_bound})

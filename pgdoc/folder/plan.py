@@ -153,14 +153,15 @@ def look(folder: Path, catalog: Catalog, rels: list[Relation], filenames: dict[i
                 filename=filenames[r.oid], rel=r) for r in rels]
     if not prune:
         rows += [Row(status=ORPHANED, filename=n, orphan_name=o) for n, o in orphans.items()]
-    stale = (read_pgdocs(folder, LIST_FILE) != render_table_list(rels)
+    listing = render_table_list(rels)
+    stale = (read_pgdocs(folder, LIST_FILE) != listing
              or any(name in foreign or not (folder / name).is_file() for name in REQUIRED))
     deletes = sorted(orphans) if prune else []
     certain = (expect_writes or stale or bool(deletes)
                or any(filenames[r.oid] not in existing for r in rels))
     return FolderView(existing, rows, orphans, deletes, stale,
                       prepare_overview(catalog, rows, erd_max_tables, title, pg_dump_major,
-                                       memo=memo)
+                                       memo=memo, table_list=listing)
                       if certain else None, title, pg_dump_major, foreign)
 
 
