@@ -38,6 +38,20 @@ def _working_pg_clients() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_record_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The records and models of syncs into folders outside git (pgdoc.folder.cache) go to
+    the session's own cache, not the developer's ~/.cache/pgdoc, whose entries a test run
+    would otherwise evict (it keeps the 16 newest). The PostgreSQL binaries the suite
+    fetches stay where they were (pgdoc.devserver.cache_dir)."""
+    with pytest.MonkeyPatch.context() as patch:
+        if not os.environ.get("PGDOC_CACHE_DIR") and os.geteuid() != 0:
+            home = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+            patch.setenv("PGDOC_CACHE_DIR", str(Path(home) / "pgdoc"))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
 def _started(bindir: str | None, missing: str) -> ThrowawayPostgres:
     if bindir is None:
         pytest.skip(missing)
