@@ -924,7 +924,8 @@ def test_sh_formats_debug_messages_only_when_someone_listens(
             raise AssertionError("formatted although nobody listens")
 
     log = logger_class("command", "psql -c 'SELECT 1'")
-    log.debug("got chunk %r", Unprintable())  # quiet by default: never formatted
+    with caplog.at_level(logging.INFO, logger="sh"):  # quiet (as by default): never formatted
+        log.debug("got chunk %r", Unprintable())
     with caplog.at_level(logging.DEBUG, logger="sh"):
         log.debug("got chunk size %d", 42)
     assert "psql -c 'SELECT 1': got chunk size 42" in caplog.text
