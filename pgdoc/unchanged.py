@@ -10,6 +10,8 @@ before it reads anything else:
    folder are as recorded, nothing changed, and sync and check end there;
 3. else the fingerprint, in the same psql run: when it is the recorded one, the change was
    none that shapes a file (a TRUNCATE, a temporary table); the record takes the new stamp.
+   With the record's base (pgdoc.postgres.delta), only of the relations the catalog rows
+   written since touch, merged with the record's.
 
 The record is keyed by the server, the database, pgdoc's and pg_dump's versions and every
 config fact that shapes a file. Anything that cannot be ruled out counts as a change (a full
@@ -51,7 +53,7 @@ from pgdoc.postgres.fingerprint import (
 from pgdoc.postgres.tools import PgTools, choose_bin_dir
 from pgdoc.read import Earlier, gc_paused, warm_version
 
-FORMAT = 3  # of the record
+FORMAT = 4  # of the record
 
 
 @dataclass(frozen=True, eq=False)  # (equality: __eq__ below, by the parsed fingerprint)
@@ -67,6 +69,9 @@ class Record:
     model: str = ""  # sha256 of the saved model (catalog and objects' entries), "" none
     # What `--json` says of the folder's tables when nothing changed since (pgdoc.cli)
     summary: Mapping[str, Any] | None = None
+    # The catalog's rows then, for finding what changed since (pgdoc.postgres.delta); ""
+    # none
+    base: str = ""
 
     @functools.cached_property
     def fingerprint(self) -> Fingerprint | None:
@@ -84,8 +89,9 @@ class Record:
         if not isinstance(other, Record):
             return NotImplemented
         return ((self.stamp, self.fingerprint, self.folder, self.tables, self.model,
-                 self.summary) == (other.stamp, other.fingerprint, other.folder, other.tables,
-                                   other.model, other.summary))
+                 self.summary, self.base) == (other.stamp, other.fingerprint, other.folder,
+                                              other.tables, other.model, other.summary,
+                                              other.base))
 
     __hash__ = None  # type: ignore[assignment]  # (mutable parts)
 
@@ -93,7 +99,7 @@ class Record:
         source = self.fingerprint_source
         return json.dumps({
             "format": FORMAT, "stamp": self.stamp, "tables": self.tables, "model": self.model,
-            "summary": self.summary,
+            "summary": self.summary, "base": self.base,
             "fingerprint": (source.to_data() if isinstance(source, Fingerprint)
                             else source),
             "folder": self.folder.to_json(),
@@ -112,7 +118,8 @@ class Record:
                        folder=state.FolderState.from_json(data["folder"]),
                        tables=int(data["tables"]), model=str(data["model"]),
                        summary=data.get("summary") if isinstance(data.get("summary"), dict)
-                       else None)
+                       else None,
+                       base=data["base"] if isinstance(data.get("base"), str) else "")
         except (TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"not a pgdoc record: {exc}") from exc
 
@@ -160,8 +167,12 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
                         and record.fingerprint_source is not None and bool(record.model))
     ahead = (cfg, tools, folder, record) if refresh_possible and record else None
     with _reading_ahead(ahead) as read:
+        # The record's fingerprint is parsed here too when a base may use it (and then not
+        # again in the thread: a cached property).
+        old = record.fingerprint if saved_stamp is not None and record and record.base \
+            else None
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
-                               saved_stamp)
+                               saved_stamp, record.base if record else None, old)
         if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
             return Look(reading.stamp, None, True, record, same_folder)
         same = (same_folder and record is not None and record.fingerprint is not None
@@ -249,9 +260,12 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
         return
     with contextlib.suppress(OSError, PgdocError):
         now = state.take(folder, previous=record.folder)
+        # The record's base still holds: what was written since it, the next look reads
+        # again.
         _save(cfg, tools, folder, Record(seen.stamp,
                                          seen.fingerprint or record.fingerprint_source,
-                                         now, record.tables, record.model, record.summary))
+                                         now, record.tables, record.model, record.summary,
+                                         record.base))
 
 
 def start_model(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
@@ -296,7 +310,8 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
             sha = _save_model(cfg, tools, folder, docs, _pieces(cfg, docs))
         _save(cfg, tools, folder, Record(snapshot_stamp, fp,
                                          state.take(folder, written=written),
-                                         len(docs.relations), sha, summary))
+                                         len(docs.relations), sha, summary,
+                                         docs.base or "" if fp is not None else ""))
 
 
 def _fingerprint_kept(seen: Look | None, docs: Docs) -> Fingerprint | None:

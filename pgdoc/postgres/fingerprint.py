@@ -34,6 +34,8 @@ noticed.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -42,6 +44,7 @@ from types import MappingProxyType
 from typing import Any
 
 from pgdoc.errors import DatabaseError
+from pgdoc.postgres import delta
 from pgdoc.postgres.tools import PgTools
 
 MIN_SERVER_VERSION = 130000
@@ -384,17 +387,17 @@ ext AS MATERIALIZED (
   SELECT d.classid, d.objid FROM pg_depend d
   WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 ),
-rels AS MATERIALIZED (
+{touched}rels AS MATERIALIZED (
   SELECT c.oid, c.relkind, c.relispartition, n.nspname, c.relname
   FROM pg_class c
   JOIN nsp n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
     AND (c.relnamespace IN (SELECT oid FROM docnsp) OR c.relispartition)
-    AND c.oid NOT IN (SELECT objid FROM ext WHERE classid = 'pg_class'::regclass)
+    AND c.oid NOT IN (SELECT objid FROM ext WHERE classid = 'pg_class'::regclass){only}
 ),
 -- pg_class rows of every relation, index, sequence and composite type in a user schema,
 -- with the names of its schema and tablespace and its toast table's options.
-cls AS MATERIALIZED (
+cls AS {cls_materialized} (
   SELECT c.oid, c.relkind, c.reltype,
     ROW({class_row}, n.nspname, ts.spcname, toast.reloptions)::text AS body
   FROM pg_class c
@@ -619,7 +622,72 @@ SELECT json_build_object(
     FROM rels r
     LEFT JOIN digests dg ON dg.rel = r.oid
     LEFT JOIN pg_inherits i ON r.relispartition AND i.inhrelid = r.oid),
-  'rest', (SELECT digest FROM digests WHERE rel = 0));
+  'rest', (SELECT digest FROM digests WHERE rel = 0){candidates});
+"""
+
+# With `touched`: only the relations whose file the touched oids (the psql variable
+# `touched_json`, see pgdoc.postgres.delta) may shape. A relation's digest does not depend
+# on which others are computed beside it.
+_TOUCHED = r"""touched(classid, oid) AS MATERIALIZED (
+  SELECT DISTINCT (t->>0)::oid, (t->>1)::oid FROM json_array_elements(:'touched_json'::json) t
+),
+-- The touched objects and what depends on them: what a table depends on, pg_dump names.
+near(classid, oid) AS MATERIALIZED (
+  SELECT classid, oid FROM touched
+  UNION
+  SELECT d.classid, d.objid FROM touched t
+  JOIN pg_depend d ON d.refclassid = t.classid AND d.refobjid = t.oid
+),
+-- Types among them (and the domains whose checks are), with their array types.
+neartypes(oid) AS MATERIALIZED (
+  SELECT oid FROM near WHERE classid = 'pg_type'::regclass
+  UNION
+  SELECT co.contypid FROM near n JOIN pg_constraint co ON co.oid = n.oid
+  WHERE n.classid = 'pg_constraint'::regclass AND co.contypid <> 0
+),
+alltypes(oid) AS MATERIALIZED (
+  SELECT oid FROM neartypes
+  UNION
+  SELECT t.typarray FROM neartypes n JOIN pg_type t ON t.oid = n.oid WHERE t.typarray <> 0
+),
+hit(rel) AS MATERIALIZED (
+  SELECT oid FROM near WHERE classid = 'pg_class'::regclass
+  UNION SELECT t.typrelid FROM near n JOIN pg_type t ON t.oid = n.oid
+  WHERE n.classid = 'pg_type'::regclass AND t.typrelid <> 0
+  -- Columns of these types (a column of a type not pinned by initdb depends on it).
+  UNION SELECT d.objid FROM alltypes x
+  JOIN pg_depend d ON d.refclassid = 'pg_type'::regclass AND d.refobjid = x.oid
+  WHERE d.classid = 'pg_class'::regclass
+  -- A toast table's table; a sequence's owner; an index's table.
+  UNION SELECT c.oid FROM pg_class c
+  WHERE c.reltoastrelid IN (SELECT oid FROM near WHERE classid = 'pg_class'::regclass)
+  UNION SELECT d.refobjid FROM near n
+  JOIN pg_depend d ON d.classid = n.classid AND d.objid = n.oid
+  WHERE n.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+    AND d.deptype IN ('a', 'i')
+  UNION SELECT co.conrelid FROM near n JOIN pg_constraint co ON co.oid = n.oid
+  WHERE n.classid = 'pg_constraint'::regclass
+  UNION SELECT co.confrelid FROM near n JOIN pg_constraint co ON co.oid = n.oid
+  WHERE n.classid = 'pg_constraint'::regclass
+  UNION SELECT ad.adrelid FROM near n JOIN pg_attrdef ad ON ad.oid = n.oid
+  WHERE n.classid = 'pg_attrdef'::regclass
+  UNION SELECT tg.tgrelid FROM near n JOIN pg_trigger tg ON tg.oid = n.oid
+  WHERE n.classid = 'pg_trigger'::regclass
+  UNION SELECT rw.ev_class FROM near n JOIN pg_rewrite rw ON rw.oid = n.oid
+  WHERE n.classid = 'pg_rewrite'::regclass
+  UNION SELECT pol.polrelid FROM near n JOIN pg_policy pol ON pol.oid = n.oid
+  WHERE n.classid = 'pg_policy'::regclass
+  UNION SELECT sx.stxrelid FROM near n JOIN pg_statistic_ext sx ON sx.oid = n.oid
+  WHERE n.classid = 'pg_statistic_ext'::regclass
+),
+-- An index's table; every partition's ancestors (a partitioned table lists its tree).
+candidates(rel) AS (
+  SELECT rel FROM hit WHERE rel <> 0
+  UNION
+  SELECT x.indrelid FROM pg_index x WHERE x.indexrelid IN (SELECT rel FROM hit)
+  UNION
+  SELECT i.inhparent FROM candidates ca JOIN pg_inherits i ON i.inhrelid = ca.rel
+),
 """
 
 # Everything else in the documented schemas (and the database-wide objects pg_dump writes):
@@ -711,9 +779,12 @@ _REST_BRANCH = r"""UNION ALL
   WHERE (x.classid, x.objid) NOT IN (SELECT classid, objid FROM ext)"""
 
 
-def fingerprint_sql(server_version: int, owners: bool, grants: bool) -> str:
+def fingerprint_sql(server_version: int, owners: bool, grants: bool,
+                    touched: bool = False) -> str:
     """The fingerprint query for a server version (PostgreSQL 13 or newer). It expects the
-    psql variable `schemas_json`: a JSON array of the documented schemas ([] = all)."""
+    psql variable `schemas_json`: a JSON array of the documented schemas ([] = all). With
+    `touched`, only the relations the oids in the psql variable `touched_json` may shape,
+    and their list (`candidates`: those gone from `relations` are gone)."""
     if server_version < MIN_SERVER_VERSION:
         raise ValueError(f"catalog fingerprints need PostgreSQL 13 or newer, not "
                          f"{server_version}")
@@ -775,8 +846,15 @@ def fingerprint_sql(server_version: int, owners: bool, grants: bool) -> str:
             f"{row('pg_default_acl', 'da')} FROM pg_default_acl da" if grants else ""),
     }
     rest = _REST_BRANCH.format(rest=_REST.format(**rest_rows))
-    return _SQL.format(rest_branch=rest,
-                       system_identifier=_SYSTEM_IDENTIFIER, **rows)
+    return _SQL.format(
+        rest_branch=rest, system_identifier=_SYSTEM_IDENTIFIER,
+        touched=_TOUCHED if touched else "",
+        # For a few relations, each row looked up where it is needed, not all rendered.
+        cls_materialized="NOT MATERIALIZED" if touched else "MATERIALIZED",
+        only="\n    AND c.oid IN (SELECT rel FROM candidates)" if touched else "",
+        candidates=(",\n  'candidates', (SELECT coalesce(json_agg(rel::bigint ORDER BY rel), "
+                    "'[]') FROM candidates)") if touched else "",
+        **rows)
 
 
 @dataclass(frozen=True)
@@ -917,28 +995,43 @@ def stamp_sql(server_version: int) -> str:
     "nothing at all changed" far more cheaply than the fingerprint says what changed. A
     change that shapes no file (TRUNCATE, VACUUM FULL, a temporary table) changes the stamp
     too: then the fingerprint decides."""
+    catalogs = stamped_catalogs(server_version)
     parts = [
         f"(SELECT count(*) || ':' || coalesce(sum(hashtextextended(xmin::text, 0)), 0) "
         f"FROM pg_catalog.{name})"
-        for name in stamped_catalogs(server_version)
+        for name in catalogs
     ]
-    parts += [
-        "(SELECT count(*) FILTER (WHERE indisvalid) || ':' || count(*) FILTER (WHERE "
-        "indisready) || ':' || count(*) FILTER (WHERE indislive) FROM pg_catalog.pg_index)",
-        "(SELECT md5(string_agg(oid || ' ' || rolname, ',' ORDER BY oid)) "
-        "FROM pg_catalog.pg_roles)",
-        # Option names only, as the fingerprint: the values may be passwords.
-        "(SELECT md5(string_agg(ROW(umid, srvid, usename, ARRAY(SELECT split_part(o, '=', 1) "
-        "FROM unnest(umoptions) o ORDER BY 1))::text, ',' ORDER BY umid)) "
-        "FROM pg_catalog.pg_user_mappings)",
-        "current_setting('server_version_num')",
-        "current_database()",
-        ":'system_identifier'",
-        ":'server_started'",
-        ":'pgdoc_subscriptions'",
-    ]
-    return (_SYSTEM_IDENTIFIER + _SUBSCRIPTIONS + "SELECT md5(concat_ws(' ', " + ",\n  ".join(parts)
-            + f")) AS {STAMP_VARIABLE} \\gset\n")
+    return (_SYSTEM_IDENTIFIER + _SUBSCRIPTIONS + "SELECT md5(concat_ws(' ', "
+            + ",\n  ".join(parts + _STAMP_EXTRAS) + f")) AS {STAMP_VARIABLE} \\gset\n")
+
+
+# What the stamp reads besides the catalogs' rows: the index states (updated in place; the
+# base hashes them with each pg_index row's key instead, see delta.KEYS), then the rest.
+_INDEX_STATES = (
+    "(SELECT count(*) FILTER (WHERE indisvalid) || ':' || count(*) FILTER (WHERE "
+    "indisready) || ':' || count(*) FILTER (WHERE indislive) FROM pg_catalog.pg_index)")
+_OTHER_EXTRAS = [
+    "(SELECT md5(string_agg(oid || ' ' || rolname, ',' ORDER BY oid)) "
+    "FROM pg_catalog.pg_roles)",
+    # Option names only, as the fingerprint: the values may be passwords.
+    "(SELECT md5(string_agg(ROW(umid, srvid, usename, ARRAY(SELECT split_part(o, '=', 1) "
+    "FROM unnest(umoptions) o ORDER BY 1))::text, ',' ORDER BY umid)) "
+    "FROM pg_catalog.pg_user_mappings)",
+    "current_setting('server_version_num')",
+    "current_database()",
+    ":'system_identifier'",
+    ":'server_started'",
+    ":'pgdoc_subscriptions'",
+]
+_STAMP_EXTRAS = [_INDEX_STATES, *_OTHER_EXTRAS]
+
+
+def stamp_and_base_sql(server_version: int) -> str:
+    """psql script that sets `pgdoc_stamp` (as stamp_sql) and `pgdoc_base` (the snapshot's
+    base for pgdoc.postgres.delta) from one scan of each catalog."""
+    catalogs = stamped_catalogs(server_version)
+    return (_SYSTEM_IDENTIFIER + _SUBSCRIPTIONS
+            + delta.base_sql(catalogs, _STAMP_EXTRAS, _OTHER_EXTRAS))
 
 
 
@@ -950,6 +1043,8 @@ class Reading:
 
     stamp: str
     fingerprint: Fingerprint | None
+    # How many relations were fingerprinted again (pgdoc.postgres.delta); None: all.
+    computed: int | None = None
 
 
 def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
@@ -962,28 +1057,80 @@ def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str]
 
 def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
                  owners: bool = False, grants: bool = False,
-                 saved_stamp: str | None = None) -> Reading:
+                 saved_stamp: str | None = None, base: str | None = None,
+                 old: Fingerprint | None = None) -> Reading:
     """The stamp, then (in the same psql run, so never from an earlier moment) the
     fingerprint, unless the stamp equals `saved_stamp`. (Read in two sessions side by side,
     each repeats the scans all relations share: at 10,000 tables two took 3.2 s where one
-    took 3.3, and starved the folder's reading beside them.)"""
+    took 3.3, and starved the folder's reading beside them.)
+
+    With the record's `base` (pgdoc.postgres.delta) and fingerprint `old`, what changed
+    since is found from the rows written since, and only the relations those rows touch
+    are fingerprinted again (in a second psql run); when that cannot be, the whole."""
+    base_read = None
+    if saved_stamp is not None and base and old is not None:
+        with contextlib.suppress(ValueError):
+            base_read = delta.Base.parse(base)
+    if base_read is not None and not base_read.usable:
+        base_read = None
+    follow = (delta.delta_sql(stamped_catalogs(server_version), _OTHER_EXTRAS)
+              if base_read is not None else fingerprint_sql(server_version, owners, grants))
     script = (_SQL_ASCII_AS_IS + stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
               + f"SELECT :'{STAMP_VARIABLE}' = :'saved_stamp' AS pgdoc_same \\gset\n"
-              + "\\if :pgdoc_same\n\\else\n"
-              + fingerprint_sql(server_version, owners, grants)
-              + "\n\\endif\n")
-    out = tools.run(
-        "psql",
-        ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
-         f"schemas_json={json.dumps(sorted(set(schemas)))}",
-         "-v", f"saved_stamp={saved_stamp or ''}", "-f", "-"],
-        script,
-    )
+              + "\\if :pgdoc_same\n\\else\n" + follow + "\n\\endif\n")
+    out = _psql(tools, script, schemas, saved_stamp=saved_stamp or "",
+                rec_xmin=str(base_read.xmin if base_read is not None else 0))
     first, _, out = out.partition("\n")
     stamp = parse_stamp(first)
     if saved_stamp is not None and stamp == saved_stamp and not out.strip():
         return Reading(stamp, None)
-    return Reading(stamp, _parse_fingerprint(out))
+    if base_read is None:
+        return Reading(stamp, _parse_fingerprint(out))
+    assert old is not None
+    touched = delta.touched_objects(base_read, delta.parse_delta(out))
+    rest = _SQL_ASCII_AS_IS + _SUBSCRIPTIONS
+    if touched is None:
+        return Reading(stamp, _parse_fingerprint(_psql(
+            tools, rest + fingerprint_sql(server_version, owners, grants), schemas)))
+    out = _psql(tools, rest + fingerprint_sql(server_version, owners, grants, touched=True),
+                schemas, touched_json=json.dumps([list(t) for t in sorted(touched)]))
+    part = _parse_fingerprint(out)
+    if not part.comparable(old):
+        return Reading(stamp, _parse_fingerprint(_psql(
+            tools, rest + fingerprint_sql(server_version, owners, grants), schemas)))
+    candidates = _parse_candidates(out)
+    return Reading(stamp, merged(old, part, candidates), computed=len(candidates))
+
+
+def _psql(tools: PgTools, script: str, schemas: Iterable[str], **variables: str) -> str:
+    args = ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v",
+            f"schemas_json={json.dumps(sorted(set(schemas)))}"]
+    for name, value in variables.items():
+        args += ["-v", f"{name}={value}"]
+    return tools.run("psql", [*args, "-f", "-"], script)
+
+
+def merged(old: Fingerprint, part: Fingerprint, candidates: Iterable[int]) -> Fingerprint:
+    """`old` with the relations in `candidates` as `part` has them (gone when it has not),
+    and part's rest."""
+    relations, names, parents = dict(old.relations), dict(old.names), dict(old.parents)
+    for oid in candidates:
+        relations.pop(oid, None)
+        names.pop(oid, None)
+        parents.pop(oid, None)
+    relations.update(part.relations)
+    names.update(part.names)
+    parents.update(part.parents)
+    return dataclasses.replace(part, relations=relations, names=names, parents=parents)
+
+
+def _parse_candidates(out: str) -> list[int]:
+    try:
+        found = json.loads(out)["candidates"]
+        return [int(oid) for oid in found]
+    except (ValueError, TypeError, KeyError):
+        raise DatabaseError("unexpected answer from the server: the fingerprint query's "
+                            f"result is {out.strip()[:80]!r}") from None
 
 
 # In an SQL_ASCII database names and comments may be any bytes, which the server refuses

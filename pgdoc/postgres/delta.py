@@ -1,0 +1,258 @@
+"""What changed in the catalog since a record, found from the rows written since, so that a
+night after a migration computes the fingerprint (pgdoc.postgres.fingerprint) of the
+relations that migration touched, not of all of them.
+
+Every catalog row carries the id of the transaction that wrote it (its xmin); VACUUM and
+freezing keep it. A sync that reads the database saves, in its snapshot, a *base*: the
+snapshot's oldest running transaction id, and for every catalog the fingerprint reads the
+number of rows written before it and a sum of 64-bit hashes of their keys. A later look
+then scans each catalog once (no text of any row, no lock on a user table) and splits its
+rows in two: those written before the base's transaction id (*old*), and the rest (*new*,
+a superset of what was written since: the window also covers transactions that were
+running when the base was taken). Then, per catalog:
+
+- old rows can only have gone (deleted, or replaced by a new version): the base's count
+  minus the old rows' count is how many went, the difference of the key sums the sum of
+  their keys' hashes;
+- every row that went must be matched by a new row with the same key (an update: that key
+  is then counted as touched). Rows that went without a successor (a DROP, a comment
+  removed) cannot be assigned to a relation any more: then the whole fingerprint is read;
+- new rows are assigned by the oids they name (KEYS): a column to its table, an index to
+  its table, a comment to what it describes, a dependency to the object that depends.
+
+The touched oids then become relations (fingerprint_sql's `touched` CTE): the objects they
+are, the objects that depend on them (pg_depend: the names pg_dump writes for a table are
+those of what it depends on), a type's columns, a sequence's owner, an index's or a toast
+table's table, and every partition's ancestors. The fingerprint of those relations (and of
+the rest, always) is computed as a whole one would be, and merged with the record's for
+the others. A change in any catalog not in KEYS (schemas, roles, operators, extensions,
+...), in the few things the stamp reads otherwise, or a base taken while transactions
+were writing, means the whole fingerprint: never a missed change, at worst the old cost.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from pgdoc.errors import DatabaseError
+
+# catalog -> (the columns of its key: what stays the same when a row is updated in place
+# of itself; the objects a new row touches, each as (its class, the column of its oid): the
+# class a catalog's name, `self` (the row's own catalog) or the column holding it). Every
+# other catalog's change means a whole fingerprint.
+C = "pg_class"
+KEYS: Mapping[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = MappingProxyType({
+    "pg_class": (("oid",), (("self", "oid"),)),
+    "pg_attribute": (("attrelid", "attnum"), ((C, "attrelid"),)),
+    "pg_attrdef": (("oid",), (("self", "oid"), (C, "adrelid"))),
+    "pg_constraint": (("oid",), (("self", "oid"), (C, "conrelid"), (C, "confrelid"),
+                                 ("pg_type", "contypid"))),
+    # With the states updated in place (without a new version): a change of one is a row
+    # without its successor, so a whole fingerprint.
+    "pg_index": (("indexrelid", "indisvalid", "indisready", "indislive"),
+                 ((C, "indexrelid"), (C, "indrelid"))),
+    "pg_trigger": (("oid",), (("self", "oid"), (C, "tgrelid"))),
+    "pg_rewrite": (("oid",), (("self", "oid"), (C, "ev_class"))),
+    "pg_policy": (("oid",), (("self", "oid"), (C, "polrelid"))),
+    "pg_statistic_ext": (("oid",), (("self", "oid"), (C, "stxrelid"))),
+    "pg_sequence": (("seqrelid",), ((C, "seqrelid"),)),
+    "pg_foreign_table": (("ftrelid",), ((C, "ftrelid"),)),
+    "pg_partitioned_table": (("partrelid",), ((C, "partrelid"),)),
+    # Whole rows: a partition moved to another parent is a row gone and a row new.
+    "pg_inherits": (("inhrelid", "inhparent", "inhseqno"), ((C, "inhrelid"), (C, "inhparent"))),
+    "pg_type": (("oid",), (("self", "oid"), (C, "typrelid"))),
+    "pg_enum": (("oid",), (("pg_type", "enumtypid"),)),
+    "pg_proc": (("oid",), (("self", "oid"),)),
+    "pg_description": (("objoid", "classoid", "objsubid"), (("classoid", "objoid"),)),
+    "pg_seclabel": (("objoid", "classoid", "objsubid", "provider"), (("classoid", "objoid"),)),
+    # A dependency is hashed with the object that depends (it names what it points at).
+    "pg_depend": (("classid", "objid", "objsubid", "refclassid", "refobjid", "refobjsubid",
+                   "deptype"), (("classid", "objid"),)),
+})
+_TEXT = frozenset({"provider"})
+_CHAR = frozenset({"deptype"})
+_BOOL = frozenset({"indisvalid", "indisready", "indislive"})
+# Subsets of new rows tried as the successors of the rows gone, at most.
+MAX_MATCHES = 20000
+BASE_VARIABLE = "pgdoc_base"
+
+
+def _key_hash(columns: Iterable[str]) -> str:
+    h = "0::int8"
+    for col in columns:
+        if col in _TEXT:
+            h = f"hashtextextended({col}, {h})"
+        elif col in _BOOL:
+            h = f"hashint8extended({col}::int::int8, {h})"
+        elif col in _CHAR:
+            h = f"hashint8extended(ascii({col}::text)::int8, {h})"
+        else:
+            h = f"hashint8extended({col}::int8, {h})"
+    return h
+
+
+def _class_sql(catalog: str, cls: str) -> str:
+    if cls == "self":
+        return f"'pg_catalog.{catalog}'::regclass::oid"
+    if cls.startswith("pg_"):
+        return f"'pg_catalog.{cls}'::regclass::oid"
+    return cls
+
+
+def scan_sql(catalogs: Iterable[str]) -> str:
+    """One SELECT: a row per catalog (name, stamp part, old count, old key sum, new count,
+    new rows as JSON). Expects the psql variable pgdoc_age: the age (pg_catalog.age) of
+    the base's transaction id; a row is new when its xmin is no older."""
+    parts = []
+    for name in catalogs:
+        if name in KEYS:
+            key_cols, touched = KEYS[name]
+            key = _key_hash(key_cols)
+            inner = "".join(
+                f", {_class_sql(name, cls)}::int8 AS c{i}, {col}::int8 AS t{i}"
+                for i, (cls, col) in enumerate(touched))
+            oids = ", ".join(f"c{i}, t{i}" for i in range(len(touched)))
+            rows = (f"coalesce(json_agg(json_build_array(k, json_build_array({oids}))) "
+                    f"FILTER (WHERE n), '[]')")
+        else:
+            key, inner, rows = "hashtextextended(xmin::text, 0)", "", "'[]'::json"
+        # (OFFSET 0: each row's values computed once, not once per aggregate using them)
+        parts.append(
+            f"SELECT '{name}' AS name, count(*) || ':' || coalesce(sum(h), 0) AS part, "
+            f"count(*) FILTER (WHERE NOT n) AS old, "
+            f"coalesce(sum(k) FILTER (WHERE NOT n), 0) AS old_sum, "
+            f"count(*) FILTER (WHERE n) AS new, {rows} AS rows "
+            f"FROM (SELECT hashtextextended(xmin::text, 0) AS h, {key} AS k, "
+            f"age(xmin) <= :pgdoc_age AS n{inner} FROM pg_catalog.{name} OFFSET 0) x")
+    return "\nUNION ALL ".join(parts)
+
+
+def base_sql(catalogs: Iterable[str], stamp_extras: list[str], extras: list[str]) -> str:
+    """psql script (in a snapshot's transaction) that sets `pgdoc_stamp` to the catalog's
+    stamp (the md5 of each catalog's part, then of `stamp_extras`, as
+    pgdoc.postgres.fingerprint.stamp_sql) and `pgdoc_base` to the base JSON: the snapshot's
+    oldest running transaction id, the digest of `extras`, and per catalog its old rows'
+    count and key sum and its new rows' count (rows of transactions the snapshot may not
+    see: a base with any is not used). One scan of each catalog for both."""
+    catalogs = list(catalogs)
+    stamp = ", ".join([f"(SELECT part FROM s WHERE name = '{n}')" for n in catalogs]
+                      + stamp_extras)
+    return (
+        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS pgdoc_xmin, "
+        "age((pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid)"
+        " AS pgdoc_age \\gset\n"
+        + _answer_sql(catalogs, extras, "'xmin', :'pgdoc_xmin'", rows=False,
+                      also=f"md5(concat_ws(' ', {stamp})) AS pgdoc_stamp, ")
+        + f" AS {BASE_VARIABLE} \\gset\n")
+
+
+def delta_sql(catalogs: Iterable[str], extras: list[str]) -> str:
+    """psql script printing what changed since the base whose transaction id is the psql
+    variable `rec_xmin`: as base_sql's answer, with each catalog's new rows."""
+    return (
+        "SELECT age((:'rec_xmin'::bigint % 4294967296)::text::xid) AS pgdoc_age, "
+        "pg_snapshot_xmax(pg_current_snapshot())::text::bigint - :'rec_xmin'::bigint "
+        "AS pgdoc_width \\gset\n"
+        + _answer_sql(catalogs, extras, "'width', :pgdoc_width", rows=True) + ";\n")
+
+
+def _answer_sql(catalogs: Iterable[str], extras: list[str], first: str, rows: bool,
+                also: str = "") -> str:
+    row = ", s.rows" if rows else ""
+    return (
+        f"WITH s AS MATERIALIZED ({scan_sql(catalogs)})\n"
+        f"SELECT {also}json_build_object({first}, "
+        f"'extras', md5(concat_ws(' ', {', '.join(extras)})), "
+        f"'catalogs', (SELECT json_object_agg(s.name, json_build_array(s.old, s.old_sum, "
+        f"s.new{row})) FROM s))::text")
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a record's sync saw of the catalog's rows (see base_sql)."""
+
+    xmin: int
+    extras: str
+    catalogs: Mapping[str, tuple[int, int, int]]  # name -> (old rows, their key sum, new)
+
+    def to_json(self) -> str:
+        return json.dumps({"xmin": self.xmin, "extras": self.extras,
+                           "catalogs": {k: list(v) for k, v in sorted(self.catalogs.items())}},
+                          separators=(",", ":"), sort_keys=True)
+
+    @classmethod
+    def parse(cls, text: str) -> Base:
+        """The base as base_sql (or to_json) wrote it; ValueError when it is not one."""
+        try:
+            data = json.loads(text)
+            catalogs = {str(k): (int(v[0]), int(v[1]), int(v[2]))
+                        for k, v in data["catalogs"].items()}
+            if not isinstance(data["extras"], str):
+                raise ValueError("extras")
+            return cls(xmin=int(data["xmin"]), extras=data["extras"], catalogs=catalogs)
+        except (TypeError, KeyError, IndexError, AttributeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not a catalog base: {exc}") from None
+
+    @property
+    def usable(self) -> bool:
+        """Whether no transaction the snapshot may not have seen had written any row."""
+        return all(new == 0 for _, _, new in self.catalogs.values())
+
+
+def parse_delta(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict) or not isinstance(data.get("catalogs"), dict):
+            raise ValueError
+        return data
+    except ValueError:
+        raise DatabaseError("unexpected answer from the server: the catalog delta is "
+                            f"{text.strip()[:80]!r}") from None
+
+
+def touched_objects(base: Base, delta: Mapping[str, Any]) -> set[tuple[int, int]] | None:
+    """The objects (class oid, oid) the rows written since `base` name (see the module's
+    doc), or None when what changed cannot be assigned: then the whole fingerprint is
+    read."""
+    if not base.usable or delta.get("extras") != base.extras:
+        return None
+    width = int(delta["width"])
+    if not 0 <= width < 2 ** 31:  # (ids are compared modulo 2^32)
+        return None
+    now: Mapping[str, Any] = delta["catalogs"]
+    if now.keys() != base.catalogs.keys():
+        return None
+    touched: set[tuple[int, int]] = set()
+    for name, (old, old_sum, _) in base.catalogs.items():
+        count, key_sum, new, rows = int(now[name][0]), int(now[name][1]), int(now[name][2]), \
+            now[name][3]
+        if count == old and key_sum == old_sum and new == 0:
+            continue
+        if name not in KEYS:
+            return None
+        gone, gone_sum = old - count, old_sum - key_sum
+        keys = [int(k) for k, _ in rows]
+        if gone < 0 or not _successors(keys, gone, gone_sum):
+            return None
+        for _, pairs in rows:
+            touched.update((int(c), int(o)) for c, o in zip(pairs[::2], pairs[1::2], strict=True)
+                           if o)
+    return touched
+
+
+def _successors(keys: list[int], gone: int, gone_sum: int) -> bool:
+    """Whether `gone` of the new rows' key hashes (distinct rows) sum to `gone_sum`: the rows
+    that went are those rows' earlier versions (with a chance of 2^-64 of a false match)."""
+    if gone == 0:
+        return gone_sum == 0
+    if gone > len(keys):
+        return False
+    if gone == len(keys):
+        return sum(keys) == gone_sum
+    subsets = itertools.islice(itertools.combinations(keys, gone), MAX_MATCHES)
+    return any(sum(subset) == gone_sum for subset in subsets)
