@@ -54,12 +54,11 @@ from pgdoc.postgres.catalog import (
     select_tables,
     with_indexes,
 )
-from pgdoc.postgres.delta import BASE_VARIABLE
 from pgdoc.postgres.fingerprint import (
     MIN_SERVER_VERSION,
     STAMP_VARIABLE,
     parse_stamp,
-    stamp_and_base_sql,
+    stamp_sql,
 )
 from pgdoc.postgres.objects import read_objects
 from pgdoc.postgres.session import Probe, Session
@@ -182,9 +181,9 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
             side = pool.submit(_read_objects, tools, cfg, found) if not tables else None
             catalog = load_catalog(session, found.version, cfg.schemas, cfg.views,
                                    indexes=side is None)
-            facts, stamp, base = None, None, None
+            facts, stamp = None, None
             if side is not None:
-                facts, (stamp, base), indexes = side.result()
+                facts, stamp, indexes = side.result()
                 catalog = with_indexes(catalog, indexes)
             rels = documented(catalog, cfg.include, cfg.exclude, fold)
             filenames = {r.oid: table_filename(r.schema, r.name) for r in rels}
@@ -237,7 +236,7 @@ def _collect(cfg: Config, tools: PgTools, tables: list[str], per_table: bool,
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=bool(tables), unassigned=unassigned, view=view, objects=objects,
                 object_sections=sections, object_json=object_json, stamp=stamp,
-                base=base, whole=not tables, memo=memo)
+                whole=not tables, memo=memo)
 
 
 def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress | None,
@@ -296,7 +295,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
                 if side.done():  # it failed before joining: its error is raised below
                     break
             _wait_dumped(dumps)
-        facts, (stamp, base), _ = side.result()
+        facts, stamp, _ = side.result()
         if stamp != earlier.stamp:  # in the snapshot: what changed is not what was found
             raise NotPartial("the catalog changed again before it was read")
         by_rel: dict[int, list[Entry]] = {}
@@ -313,8 +312,7 @@ def _refresh(cfg: Config, tools: PgTools, earlier: Earlier, progress: Progress |
     return Docs(catalog=catalog, relations=rels, filenames=filenames, files=files,
                 subset=True, unassigned=list(earlier.object_entries), view=view,
                 objects=objects, object_sections=sections, object_json=object_json,
-                stamp=earlier.stamp, base=base, whole=True, memo=memo,
-                pickled=earlier.pickled)
+                stamp=earlier.stamp, whole=True, memo=memo, pickled=earlier.pickled)
 
 
 def _spares_needed(wanted: list[Relation], filenames: dict[int, str],
@@ -405,8 +403,7 @@ def _add_statistics(by_rel: dict[int, list[Entry]], whole: dict[int, list[Entry]
 def _read_objects(tools: PgTools, cfg: Config, found: Probe, indexes: bool = True,
                   joined: threading.Event | None = None,
                   sequences: Collection[int] | None = None,
-                  ) -> tuple[ObjectFacts, tuple[str | None, str | None],
-                             dict[int, tuple[Index, ...]]]:
+                  ) -> tuple[ObjectFacts, str | None, dict[int, tuple[Index, ...]]]:
     """The other objects' facts (with `sequences`, of those sequences only), the catalog's
     stamp and (with `indexes`) the relations' indexes, read in a session of the same
     snapshot, beside the catalog query. `joined` is set once the session has imported the
@@ -419,16 +416,14 @@ def _read_objects(tools: PgTools, cfg: Config, found: Probe, indexes: bool = Tru
                 load_indexes(side, found.version, cfg.views) if indexes else {})
 
 
-def read_stamp(session: Session, version: int) -> tuple[str | None, str | None]:
-    """The catalog's stamp (pgdoc.postgres.fingerprint.stamp_sql) and base
-    (pgdoc.postgres.delta) in the session's snapshot; Nones on a server too old for them."""
+def read_stamp(session: Session, version: int) -> str | None:
+    """The catalog's stamp (pgdoc.postgres.fingerprint.stamp_sql) in the session's
+    snapshot; None on a server too old for one."""
     if version < MIN_SERVER_VERSION:
-        return None, None
+        return None
     answer = Buffer()
-    session.query(stamp_and_base_sql(version)
-                  + f"SELECT :'{STAMP_VARIABLE}' || ' ' || :'{BASE_VARIABLE}';", answer)
-    stamp, _, base = answer.data().decode("utf-8", "replace").strip("\0\n").partition(" ")
-    return parse_stamp(stamp), base
+    session.query(stamp_sql(version) + f"SELECT :'{STAMP_VARIABLE}';", answer)
+    return parse_stamp(answer.data().decode("ascii", "replace").strip("\0\n"))
 
 
 def _set_client_encoding(session: Session, found: Probe) -> None:

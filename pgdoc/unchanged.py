@@ -138,6 +138,7 @@ class Look:
     # nothing changed).
     existing: dict[str, str] | None = None
     model: Model | None = None
+    base: str | None = None  # read with the fingerprint (pgdoc.postgres.delta)
 
 
 NOTHING = Look(None, None, False)
@@ -167,19 +168,19 @@ def look(cfg: Config, tools: PgTools, folder: Path) -> Look:
                         and record.fingerprint_source is not None and bool(record.model))
     ahead = (cfg, tools, folder, record) if refresh_possible and record else None
     with _reading_ahead(ahead) as read:
-        # The record's fingerprint is parsed here too when a base may use it (and then not
-        # again in the thread: a cached property).
-        old = record.fingerprint if saved_stamp is not None and record and record.base \
-            else None
+        # The record's fingerprint, for a base to start from: parsed in the thread while
+        # the server works (a cached property), asked for when the server answered.
         reading = read_stamped(tools, version, cfg.schemas, cfg.owners, cfg.grants,
-                               saved_stamp, record.base if record else None, old)
+                               saved_stamp, record.base if record else None,
+                               (lambda: record.fingerprint) if record else None)
         if reading.fingerprint is None:  # the stamp, and the folder, are the recorded ones
             return Look(reading.stamp, None, True, record, same_folder)
         same = (same_folder and record is not None and record.fingerprint is not None
                 and reading.fingerprint.comparable(record.fingerprint)
                 and record.fingerprint == reading.fingerprint)
         existing, model = (None, None) if same else read()
-    return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing, model)
+    return Look(reading.stamp, reading.fingerprint, same, record, same_folder, existing, model,
+                reading.base)
 
 
 # The last whole read's catalog, the other objects' entries, the overview's pieces, and
@@ -260,8 +261,9 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
         return
     with contextlib.suppress(OSError, PgdocError):
         now = state.take(folder, previous=record.folder)
-        # The record's base still holds: what was written since it, the next look reads
-        # again.
+        # The record's base still holds (the rows written since it shaped no file: the next
+        # look reads them again); this look's could count as old a change that came after
+        # its stamp, which no later stamp here rules out.
         _save(cfg, tools, folder, Record(seen.stamp,
                                          seen.fingerprint or record.fingerprint_source,
                                          now, record.tables, record.model, record.summary,
@@ -311,12 +313,14 @@ def remember(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,
         _save(cfg, tools, folder, Record(snapshot_stamp, fp,
                                          state.take(folder, written=written),
                                          len(docs.relations), sha, summary,
-                                         docs.base or "" if fp is not None else ""))
+                                         (seen.base or "") if fp is not None and seen
+                                         else ""))
 
 
 def _fingerprint_kept(seen: Look | None, docs: Docs) -> Fingerprint | None:
     """The fingerprint the record keeps: the one read before the dump, when the stamp in
-    the dump's snapshot shows nothing changed between the two."""
+    the dump's snapshot shows nothing changed between the two (nor, then, between the
+    look's stamp and its base: the record keeps that base with it)."""
     if docs.stamp is None or seen is None or seen.stamp != docs.stamp:
         return None
     return seen.fingerprint

@@ -22,11 +22,11 @@ from pgdoc.postgres.fingerprint import (
     IGNORED,
     MIN_SERVER_VERSION,
     Fingerprint,
+    Reading,
     fingerprint_sql,
     hashed_columns,
     read_fingerprint,
     read_stamped,
-    stamp_and_base_sql,
     stamped_catalogs,
 )
 from pgdoc.postgres.tools import PgTools, connection_env
@@ -406,14 +406,10 @@ class Server:
         return read_fingerprint(self.tools(dbname), self.pg.version_num, schemas, owners,
                                 grants)
 
-    def base(self, dbname: str) -> tuple[str, str]:
-        """The stamp and the base (pgdoc.postgres.delta) as a sync's snapshot reads them."""
-        script = (stamp_and_base_sql(self.pg.version_num)
-                  + "\\echo :pgdoc_stamp\n\\echo :pgdoc_base\n")
-        out = self.tools(dbname).run("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1",
-                                              "-f", "-"], script)
-        stamp, base = out.splitlines()[:2]
-        return stamp, base
+    def reading(self, dbname: str, owners: bool = False, grants: bool = False) -> Reading:
+        """A whole reading, with its stamp and its base (pgdoc.postgres.delta)."""
+        return read_stamped(self.tools(dbname), self.pg.version_num, (), owners, grants,
+                            saved_stamp="")
 
 
 @pytest.fixture(scope="session", params=SERVERS)
@@ -503,18 +499,24 @@ def test_what_changed_is_found_from_the_rows_written_since(server: Server, datab
     u = uuid.uuid4().hex[:8]
     if case.setup:
         server.pg.psql(case.setup.replace("{u}", u), database)
-    old = server.read(database, case.owners, case.grants)
-    stamp, base = server.base(database)
-    assert stamp == server.stamp(database)  # the same stamp, from the same scans
+    first = server.reading(database, case.owners, case.grants)
+    assert first.fingerprint is not None and first.base
     server.pg.psql(case.ddl.replace("{u}", u), database)
-    reading = read_stamped(server.tools(database), server.pg.version_num, (), case.owners,
-                           case.grants, saved_stamp=stamp, base=base, old=old)
+    tools = server.tools(database)
+    reading = read_stamped(tools, server.pg.version_num, (), case.owners, case.grants,
+                           saved_stamp=first.stamp, base=first.base, old=first.fingerprint)
     assert reading.fingerprint == server.read(database, case.owners, case.grants)
-    if case.id in WHOLE:
-        return
-    # Assigned, not read whole: only the few relations touched were fingerprinted again.
-    assert reading.computed is not None, "read the whole fingerprint"
-    assert reading.computed < len(old.relations)
+    if case.id not in WHOLE:
+        # Assigned, not read whole: only the few relations touched were fingerprinted again.
+        assert reading.computed is not None, "read the whole fingerprint"
+        assert reading.computed < len(first.fingerprint.relations)
+    # The next night starts from this reading's base: a second change, found the same way.
+    assert reading.base
+    server.pg.psql("ALTER TABLE public.plain ADD COLUMN night_two integer", database)
+    again = read_stamped(tools, server.pg.version_num, (), case.owners, case.grants,
+                         saved_stamp=reading.stamp, base=reading.base,
+                         old=lambda: reading.fingerprint)
+    assert again.fingerprint == server.read(database, case.owners, case.grants)
 
 
 def test_a_base_taken_while_transactions_wrote_is_not_used() -> None:
@@ -614,7 +616,10 @@ def test_what_is_read(server: Server, database: str) -> None:
 
 def test_locked_table_does_not_block(server: Server, database: str) -> None:
     """Another session holds ACCESS EXCLUSIVE on a table (with an uncommitted ALTER under
-    it): the query neither waits for the lock nor sees the uncommitted change."""
+    it): the query neither waits for the lock nor sees the uncommitted change; nor does the
+    reading of what changed since a base (pgdoc.postgres.delta)."""
+    first = server.reading(database)
+    server.pg.psql("ALTER TABLE public.plain ADD COLUMN since integer", database)
     before = server.read(database)
     holder = subprocess.Popen(
         [os.path.join(server.pg.bindir, "psql"), "-X", "-q", "-A", "-t"],
@@ -632,6 +637,11 @@ def test_locked_table_does_not_block(server: Server, database: str) -> None:
                                   server.pg.version_num)
         assert time.monotonic() - start < 10  # the lock timeout is 1 s: no waiting
         assert during == before
+        start = time.monotonic()
+        found = read_stamped(server.tools(database, lock_timeout=1.0), server.pg.version_num,
+                             saved_stamp=first.stamp, base=first.base, old=first.fingerprint)
+        assert time.monotonic() - start < 10
+        assert found.computed is not None and found.fingerprint == before
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)

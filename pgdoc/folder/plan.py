@@ -60,7 +60,6 @@ class Docs:
     object_sections: list[str] = field(default_factory=list)  # their sections of the index
     object_json: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # schema.json's
     stamp: str | None = None  # the catalog's stamp in the dump's snapshot (pgdoc.unchanged)
-    base: str | None = None  # and its base (pgdoc.postgres.delta), in the same snapshot
     # Whether `catalog` and `unassigned` are the whole schema's (a whole read, or a refresh
     # of what changed since one): what the next refresh can start from.
     whole: bool = False

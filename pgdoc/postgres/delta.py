@@ -3,13 +3,15 @@ night after a migration computes the fingerprint (pgdoc.postgres.fingerprint) of
 relations that migration touched, not of all of them.
 
 Every catalog row carries the id of the transaction that wrote it (its xmin); VACUUM and
-freezing keep it. A sync that reads the database saves, in its snapshot, a *base*: the
-snapshot's oldest running transaction id, and for every catalog the fingerprint reads the
-number of rows written before it and a sum of 64-bit hashes of their keys. A later look
-then scans each catalog once (no text of any row, no lock on a user table) and splits its
-rows in two: those written before the base's transaction id (*old*), and the rest (*new*,
-a superset of what was written since: the window also covers transactions that were
-running when the base was taken). Then, per catalog:
+freezing keep it. Each fingerprint comes with a *base*, read in the same psql run: its
+statement's oldest running transaction id, and for every catalog the fingerprint reads the
+number of rows written before it and a sum of 64-bit hashes of their keys. The record keeps
+both when the stamp in the dump's snapshot shows that nothing changed since the look's own
+(pgdoc.unchanged). A later look then scans each catalog once (no text of any row, no lock on
+a user table) and splits its rows in two: those written before the base's transaction id
+(*old*), and the rest (*new*, a superset of what was written since: the window also covers
+transactions that were running when the base was taken). The same scan gives the next
+base. Then, per catalog:
 
 - old rows can only have gone (deleted, or replaced by a new version): the base's count
   minus the old rows' count is how many went, the difference of the key sums the sum of
@@ -104,72 +106,78 @@ def _class_sql(catalog: str, cls: str) -> str:
     return cls
 
 
-def scan_sql(catalogs: Iterable[str]) -> str:
-    """One SELECT: a row per catalog (name, stamp part, old count, old key sum, new count,
-    new rows as JSON). Expects the psql variable pgdoc_age: the age (pg_catalog.age) of
-    the base's transaction id; a row is new when its xmin is no older."""
+# The moments a row is compared with, computed in the statement that compares (age() counts
+# from the transaction's own latest id: in one statement, the same for every row). `fresh`
+# is the statement's snapshot's oldest running transaction id: the next base's.
+_LIMITS = """lim AS MATERIALIZED (
+  SELECT x AS fresh_xmin, age((x % 4294967296)::text::xid) AS fresh,
+    age((:'rec_xmin'::bigint % 4294967296)::text::xid) AS rec,
+    pg_snapshot_xmax(pg_current_snapshot())::text::bigint - :'rec_xmin'::bigint AS width
+  FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS x) s
+)"""
+
+
+def scan_sql(catalogs: Iterable[str], rows: bool) -> str:
+    """One SELECT (after _LIMITS): a row per catalog (name; the count and key sum of the
+    rows older than the next base's transaction id, and the count of the others; with
+    `rows`, the same against the base whose id is the psql variable rec_xmin, with the
+    newer rows as JSON). A row is newer when its xmin is no older than the id."""
     parts = []
     for name in catalogs:
+        inner, row_json = "", "'[]'::json"
         if name in KEYS:
             key_cols, touched = KEYS[name]
             key = _key_hash(key_cols)
-            inner = "".join(
-                f", {_class_sql(name, cls)}::int8 AS c{i}, {col}::int8 AS t{i}"
-                for i, (cls, col) in enumerate(touched))
-            oids = ", ".join(f"c{i}, t{i}" for i in range(len(touched)))
-            rows = (f"coalesce(json_agg(json_build_array(k, json_build_array({oids}))) "
-                    f"FILTER (WHERE n), '[]')")
+            if rows:
+                inner = "".join(
+                    f", {_class_sql(name, cls)}::int8 AS c{i}, {col}::int8 AS t{i}"
+                    for i, (cls, col) in enumerate(touched))
+                oids = ", ".join(f"c{i}, t{i}" for i in range(len(touched)))
+                row_json = (f"coalesce(json_agg(json_build_array(k, json_build_array({oids})))"
+                            f" FILTER (WHERE n), '[]')")
         else:
-            key, inner, rows = "hashtextextended(xmin::text, 0)", "", "'[]'::json"
+            key = "hashtextextended(xmin::text, 0)"
+        against = (f", count(*) FILTER (WHERE NOT n) AS old, "
+                   f"coalesce(sum(k) FILTER (WHERE NOT n), 0) AS old_sum, "
+                   f"count(*) FILTER (WHERE n) AS new, {row_json} AS rows"
+                   if rows else "")
         # (OFFSET 0: each row's values computed once, not once per aggregate using them)
         parts.append(
-            f"SELECT '{name}' AS name, count(*) || ':' || coalesce(sum(h), 0) AS part, "
-            f"count(*) FILTER (WHERE NOT n) AS old, "
-            f"coalesce(sum(k) FILTER (WHERE NOT n), 0) AS old_sum, "
-            f"count(*) FILTER (WHERE n) AS new, {rows} AS rows "
-            f"FROM (SELECT hashtextextended(xmin::text, 0) AS h, {key} AS k, "
-            f"age(xmin) <= :pgdoc_age AS n{inner} FROM pg_catalog.{name} OFFSET 0) x")
+            f"SELECT '{name}' AS name, count(*) FILTER (WHERE NOT r) AS f_old, "
+            f"coalesce(sum(k) FILTER (WHERE NOT r), 0) AS f_sum, "
+            f"count(*) FILTER (WHERE r) AS f_new{against} "
+            f"FROM (SELECT {key} AS k, age(x.xmin) <= lim.fresh AS r"
+            f"{', age(x.xmin) <= lim.rec AS n' if rows else ''}{inner} "
+            f"FROM pg_catalog.{name} x, lim OFFSET 0) y")
     return "\nUNION ALL ".join(parts)
 
 
-def base_sql(catalogs: Iterable[str], stamp_extras: list[str], extras: list[str]) -> str:
-    """psql script (in a snapshot's transaction) that sets `pgdoc_stamp` to the catalog's
-    stamp (the md5 of each catalog's part, then of `stamp_extras`, as
-    pgdoc.postgres.fingerprint.stamp_sql) and `pgdoc_base` to the base JSON: the snapshot's
-    oldest running transaction id, the digest of `extras`, and per catalog its old rows'
-    count and key sum and its new rows' count (rows of transactions the snapshot may not
-    see: a base with any is not used). One scan of each catalog for both."""
-    catalogs = list(catalogs)
-    stamp = ", ".join([f"(SELECT part FROM s WHERE name = '{n}')" for n in catalogs]
-                      + stamp_extras)
-    return (
-        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS pgdoc_xmin, "
-        "age((pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid)"
-        " AS pgdoc_age \\gset\n"
-        + _answer_sql(catalogs, extras, "'xmin', :'pgdoc_xmin'", rows=False,
-                      also=f"md5(concat_ws(' ', {stamp})) AS pgdoc_stamp, ")
-        + f" AS {BASE_VARIABLE} \\gset\n")
+def base_sql(catalogs: Iterable[str], extras: list[str]) -> str:
+    """psql script that sets `pgdoc_base` to the base JSON: its statement's snapshot's
+    oldest running transaction id, the digest of `extras` (what the stamp reads besides
+    the catalogs' rows), and per catalog the count and key sum of the rows written before
+    that id and the count of the others (rows of transactions the snapshot may not see: a
+    base with any is not used). One scan of each catalog."""
+    return (f"\\set rec_xmin 0\n{_answer_sql(catalogs, extras, rows=False)}"
+            f" AS {BASE_VARIABLE} \\gset\n")
 
 
 def delta_sql(catalogs: Iterable[str], extras: list[str]) -> str:
     """psql script printing what changed since the base whose transaction id is the psql
-    variable `rec_xmin`: as base_sql's answer, with each catalog's new rows."""
-    return (
-        "SELECT age((:'rec_xmin'::bigint % 4294967296)::text::xid) AS pgdoc_age, "
-        "pg_snapshot_xmax(pg_current_snapshot())::text::bigint - :'rec_xmin'::bigint "
-        "AS pgdoc_width \\gset\n"
-        + _answer_sql(catalogs, extras, "'width', :pgdoc_width", rows=True) + ";\n")
+    variable `rec_xmin` (see touched_objects), and, from the same scan, the next base."""
+    return _answer_sql(catalogs, extras, rows=True) + ";\n"
 
 
-def _answer_sql(catalogs: Iterable[str], extras: list[str], first: str, rows: bool,
-                also: str = "") -> str:
-    row = ", s.rows" if rows else ""
-    return (
-        f"WITH s AS MATERIALIZED ({scan_sql(catalogs)})\n"
-        f"SELECT {also}json_build_object({first}, "
-        f"'extras', md5(concat_ws(' ', {', '.join(extras)})), "
-        f"'catalogs', (SELECT json_object_agg(s.name, json_build_array(s.old, s.old_sum, "
-        f"s.new{row})) FROM s))::text")
+def _answer_sql(catalogs: Iterable[str], extras: list[str], rows: bool) -> str:
+    digest = f"md5(concat_ws(' ', {', '.join(extras)}))"
+    base = (f"json_build_object('xmin', (SELECT fresh_xmin::text FROM lim), 'extras', {digest}, "
+            f"'catalogs', (SELECT json_object_agg(s.name, json_build_array(s.f_old, s.f_sum, "
+            f"s.f_new)) FROM s))")
+    answer = (f"json_build_object('width', (SELECT width FROM lim), 'extras', {digest}, "
+              f"'catalogs', (SELECT json_object_agg(s.name, json_build_array(s.old, s.old_sum, "
+              f"s.new, s.rows)) FROM s), 'base', {base})" if rows else base)
+    return (f"WITH {_LIMITS},\ns AS MATERIALIZED ({scan_sql(catalogs, rows)})\n"
+            f"SELECT {answer}::text")
 
 
 @dataclass(frozen=True)
@@ -205,12 +213,14 @@ class Base:
 
 
 def parse_delta(text: str) -> dict[str, Any]:
+    """delta_sql's answer; its `base` as text (Base.to_json)."""
     try:
         data = json.loads(text)
         if not isinstance(data, dict) or not isinstance(data.get("catalogs"), dict):
             raise ValueError
+        data["base"] = Base.parse(json.dumps(data["base"])).to_json()
         return data
-    except ValueError:
+    except (ValueError, KeyError):
         raise DatabaseError("unexpected answer from the server: the catalog delta is "
                             f"{text.strip()[:80]!r}") from None
 

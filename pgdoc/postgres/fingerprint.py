@@ -38,7 +38,7 @@ import contextlib
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -1026,16 +1026,6 @@ _OTHER_EXTRAS = [
 _STAMP_EXTRAS = [_INDEX_STATES, *_OTHER_EXTRAS]
 
 
-def stamp_and_base_sql(server_version: int) -> str:
-    """psql script that sets `pgdoc_stamp` (as stamp_sql) and `pgdoc_base` (the snapshot's
-    base for pgdoc.postgres.delta) from one scan of each catalog."""
-    catalogs = stamped_catalogs(server_version)
-    return (_SYSTEM_IDENTIFIER + _SUBSCRIPTIONS
-            + delta.base_sql(catalogs, _STAMP_EXTRAS, _OTHER_EXTRAS))
-
-
-
-
 @dataclass(frozen=True)
 class Reading:
     """What one look at the catalog found: its stamp, and its fingerprint unless the stamp
@@ -1045,6 +1035,10 @@ class Reading:
     fingerprint: Fingerprint | None
     # How many relations were fingerprinted again (pgdoc.postgres.delta); None: all.
     computed: int | None = None
+    # The base read with the fingerprint (pgdoc.postgres.delta), for the next look to start
+    # from: it describes the same moment when the stamp read in the dump's snapshot is this
+    # one (pgdoc.unchanged.remember keeps it only then)
+    base: str | None = None
 
 
 def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
@@ -1058,23 +1052,27 @@ def read_fingerprint(tools: PgTools, server_version: int, schemas: Iterable[str]
 def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (),
                  owners: bool = False, grants: bool = False,
                  saved_stamp: str | None = None, base: str | None = None,
-                 old: Fingerprint | None = None) -> Reading:
+                 old: Fingerprint | Callable[[], Fingerprint | None] | None = None
+                 ) -> Reading:
     """The stamp, then (in the same psql run, so never from an earlier moment) the
     fingerprint, unless the stamp equals `saved_stamp`. (Read in two sessions side by side,
     each repeats the scans all relations share: at 10,000 tables two took 3.2 s where one
     took 3.3, and starved the folder's reading beside them.)
 
-    With the record's `base` (pgdoc.postgres.delta) and fingerprint `old`, what changed
-    since is found from the rows written since, and only the relations those rows touch
-    are fingerprinted again (in a second psql run); when that cannot be, the whole."""
+    With the record's `base` (pgdoc.postgres.delta) and fingerprint `old` (or what gives it,
+    asked for once the server answered), what changed since is found from the rows written
+    since, and only the relations those rows touch are fingerprinted again (in a second
+    psql run); when that cannot be, the whole."""
     base_read = None
     if saved_stamp is not None and base and old is not None:
         with contextlib.suppress(ValueError):
             base_read = delta.Base.parse(base)
     if base_read is not None and not base_read.usable:
         base_read = None
-    follow = (delta.delta_sql(stamped_catalogs(server_version), _OTHER_EXTRAS)
-              if base_read is not None else fingerprint_sql(server_version, owners, grants))
+    catalogs = stamped_catalogs(server_version)
+    follow = (delta.delta_sql(catalogs, _OTHER_EXTRAS) if base_read is not None else
+              delta.base_sql(catalogs, _OTHER_EXTRAS) + f"\\echo :{delta.BASE_VARIABLE}\n"
+              + fingerprint_sql(server_version, owners, grants))
     script = (_SQL_ASCII_AS_IS + stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
               + f"SELECT :'{STAMP_VARIABLE}' = :'saved_stamp' AS pgdoc_same \\gset\n"
               + "\\if :pgdoc_same\n\\else\n" + follow + "\n\\endif\n")
@@ -1085,21 +1083,26 @@ def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (
     if saved_stamp is not None and stamp == saved_stamp and not out.strip():
         return Reading(stamp, None)
     if base_read is None:
-        return Reading(stamp, _parse_fingerprint(out))
-    assert old is not None
-    touched = delta.touched_objects(base_read, delta.parse_delta(out))
+        base_now, _, out = out.partition("\n")
+        return Reading(stamp, _parse_fingerprint(out), base=base_now)
+    answer = delta.parse_delta(out)
+    touched = delta.touched_objects(base_read, answer)
+    if callable(old):
+        old = old()
     rest = _SQL_ASCII_AS_IS + _SUBSCRIPTIONS
-    if touched is None:
-        return Reading(stamp, _parse_fingerprint(_psql(
-            tools, rest + fingerprint_sql(server_version, owners, grants), schemas)))
+    whole = rest + fingerprint_sql(server_version, owners, grants)
+    if touched is None or old is None:
+        return Reading(stamp, _parse_fingerprint(_psql(tools, whole, schemas)),
+                       base=answer["base"])
     out = _psql(tools, rest + fingerprint_sql(server_version, owners, grants, touched=True),
                 schemas, touched_json=json.dumps([list(t) for t in sorted(touched)]))
     part = _parse_fingerprint(out)
     if not part.comparable(old):
-        return Reading(stamp, _parse_fingerprint(_psql(
-            tools, rest + fingerprint_sql(server_version, owners, grants), schemas)))
+        return Reading(stamp, _parse_fingerprint(_psql(tools, whole, schemas)),
+                       base=answer["base"])
     candidates = _parse_candidates(out)
-    return Reading(stamp, merged(old, part, candidates), computed=len(candidates))
+    return Reading(stamp, merged(old, part, candidates), computed=len(candidates),
+                   base=answer["base"])
 
 
 def _psql(tools: PgTools, script: str, schemas: Iterable[str], **variables: str) -> str:
