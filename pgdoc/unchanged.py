@@ -261,13 +261,14 @@ def settle(cfg: Config, tools: PgTools, folder: Path, seen: Look) -> None:
         return
     with contextlib.suppress(OSError, PgdocError):
         now = state.take(folder, previous=record.folder)
-        # The record's base still holds (the rows written since it shaped no file: the next
-        # look reads them again); this look's could count as old a change that came after
-        # its stamp, which no later stamp here rules out.
+        # The base read with this look's fingerprint (the same moment as its stamp); else the
+        # record's still holds (the rows written since shaped no file: the next look reads
+        # them again).
         _save(cfg, tools, folder, Record(seen.stamp,
                                          seen.fingerprint or record.fingerprint_source,
                                          now, record.tables, record.model, record.summary,
-                                         record.base))
+                                         (seen.base or "") if seen.fingerprint is not None
+                                         else record.base))
 
 
 def start_model(cfg: Config, tools: PgTools, folder: Path, seen: Look | None,

@@ -107,8 +107,10 @@ def _class_sql(catalog: str, cls: str) -> str:
 
 
 # The moments a row is compared with, computed in the statement that compares (age() counts
-# from the transaction's own latest id: in one statement, the same for every row). `fresh`
-# is the statement's snapshot's oldest running transaction id: the next base's.
+# from the transaction's own latest id: in one transaction, the same for every row). `fresh`
+# is the snapshot's oldest running transaction id: the next base's. A row written since has
+# an age from 0 to the window's width; a frozen row more than 2^31 transactions old keeps its
+# xmin, whose age() wraps below 0: old.
 _LIMITS = """lim AS MATERIALIZED (
   SELECT x AS fresh_xmin, age((x % 4294967296)::text::xid) AS fresh,
     age((:'rec_xmin'::bigint % 4294967296)::text::xid) AS rec,
@@ -146,8 +148,8 @@ def scan_sql(catalogs: Iterable[str], rows: bool) -> str:
             f"SELECT '{name}' AS name, count(*) FILTER (WHERE NOT r) AS f_old, "
             f"coalesce(sum(k) FILTER (WHERE NOT r), 0) AS f_sum, "
             f"count(*) FILTER (WHERE r) AS f_new{against} "
-            f"FROM (SELECT {key} AS k, age(x.xmin) <= lim.fresh AS r"
-            f"{', age(x.xmin) <= lim.rec AS n' if rows else ''}{inner} "
+            f"FROM (SELECT {key} AS k, age(x.xmin) BETWEEN 0 AND lim.fresh AS r"
+            f"{', age(x.xmin) BETWEEN 0 AND lim.rec AS n' if rows else ''}{inner} "
             f"FROM pg_catalog.{name} x, lim OFFSET 0) y")
     return "\nUNION ALL ".join(parts)
 

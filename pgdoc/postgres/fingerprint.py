@@ -1070,39 +1070,56 @@ def read_stamped(tools: PgTools, server_version: int, schemas: Iterable[str] = (
     if base_read is not None and not base_read.usable:
         base_read = None
     catalogs = stamped_catalogs(server_version)
-    follow = (delta.delta_sql(catalogs, _OTHER_EXTRAS) if base_read is not None else
-              delta.base_sql(catalogs, _OTHER_EXTRAS) + f"\\echo :{delta.BASE_VARIABLE}\n"
-              + fingerprint_sql(server_version, owners, grants))
-    script = (_SQL_ASCII_AS_IS + stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
+    whole = (delta.base_sql(catalogs, _OTHER_EXTRAS) + f"\\echo :{delta.BASE_VARIABLE}\n"
+             + fingerprint_sql(server_version, owners, grants))
+    follow = delta.delta_sql(catalogs, _OTHER_EXTRAS) if base_read is not None else whole
+    stamped = _SQL_ASCII_AS_IS + stamp_sql(server_version) + f"\\echo :{STAMP_VARIABLE}\n"
+    script = (_BEGIN + stamped
               + f"SELECT :'{STAMP_VARIABLE}' = :'saved_stamp' AS pgdoc_same \\gset\n"
-              + "\\if :pgdoc_same\n\\else\n" + follow + "\n\\endif\n")
+              + "\\if :pgdoc_same\n\\else\n" + follow + "\n\\endif\nCOMMIT;\n")
     out = _psql(tools, script, schemas, saved_stamp=saved_stamp or "",
                 rec_xmin=str(base_read.xmin if base_read is not None else 0))
     first, _, out = out.partition("\n")
     stamp = parse_stamp(first)
     if saved_stamp is not None and stamp == saved_stamp and not out.strip():
         return Reading(stamp, None)
-    if base_read is None:
+
+    def read_whole(out: str | None = None) -> Reading:
+        """Stamp, base and whole fingerprint of one moment (`out`: already read so)."""
+        if out is None:
+            out = _psql(tools, _BEGIN + stamped + whole + "\nCOMMIT;\n", schemas, rec_xmin="0")
+            first, _, out = out.partition("\n")
+        else:
+            first = stamp
         base_now, _, out = out.partition("\n")
-        return Reading(stamp, _parse_fingerprint(out), base=base_now)
+        return Reading(parse_stamp(first), _parse_fingerprint(out), base=base_now)
+
+    if base_read is None:
+        return read_whole(out)
     answer = delta.parse_delta(out)
     touched = delta.touched_objects(base_read, answer)
     if callable(old):
         old = old()
-    rest = _SQL_ASCII_AS_IS + _SUBSCRIPTIONS
-    whole = rest + fingerprint_sql(server_version, owners, grants)
     if touched is None or old is None:
-        return Reading(stamp, _parse_fingerprint(_psql(tools, whole, schemas)),
-                       base=answer["base"])
-    out = _psql(tools, rest + fingerprint_sql(server_version, owners, grants, touched=True),
+        return read_whole()
+    # The relations touched, in a second run: it counts only if the catalog is still as the
+    # first saw it (its stamp the same), else a change that came between and went before
+    # the dump's snapshot could stay in the record's digests.
+    out = _psql(tools, _BEGIN + stamped
+                + fingerprint_sql(server_version, owners, grants, touched=True) + "\nCOMMIT;\n",
                 schemas, touched_json=json.dumps([list(t) for t in sorted(touched)]))
+    again, _, out = out.partition("\n")
     part = _parse_fingerprint(out)
-    if not part.comparable(old):
-        return Reading(stamp, _parse_fingerprint(_psql(tools, whole, schemas)),
-                       base=answer["base"])
+    if parse_stamp(again) != stamp or not part.comparable(old):
+        return read_whole()
     candidates = _parse_candidates(out)
     return Reading(stamp, merged(old, part, candidates), computed=len(candidates),
                    base=answer["base"])
+
+
+# One reading, one moment: the stamp, the base and the fingerprint (and pg_current_snapshot()
+# and age(), which the base compares rows with) all in one snapshot.
+_BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n"
 
 
 def _psql(tools: PgTools, script: str, schemas: Iterable[str], **variables: str) -> str:
