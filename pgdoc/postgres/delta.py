@@ -47,27 +47,27 @@ from pgdoc.errors import DatabaseError
 # of itself; the objects a new row touches, each as (its class, the column of its oid): the
 # class a catalog's name, `self` (the row's own catalog) or the column holding it). Every
 # other catalog's change means a whole fingerprint.
-C = "pg_class"
+_C = "pg_class"
 KEYS: Mapping[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = MappingProxyType({
     "pg_class": (("oid",), (("self", "oid"),)),
-    "pg_attribute": (("attrelid", "attnum"), ((C, "attrelid"),)),
-    "pg_attrdef": (("oid",), (("self", "oid"), (C, "adrelid"))),
-    "pg_constraint": (("oid",), (("self", "oid"), (C, "conrelid"), (C, "confrelid"),
+    "pg_attribute": (("attrelid", "attnum"), ((_C, "attrelid"),)),
+    "pg_attrdef": (("oid",), (("self", "oid"), (_C, "adrelid"))),
+    "pg_constraint": (("oid",), (("self", "oid"), (_C, "conrelid"), (_C, "confrelid"),
                                  ("pg_type", "contypid"))),
     # With the states updated in place (without a new version): a change of one is a row
     # without its successor, so a whole fingerprint.
     "pg_index": (("indexrelid", "indisvalid", "indisready", "indislive"),
-                 ((C, "indexrelid"), (C, "indrelid"))),
-    "pg_trigger": (("oid",), (("self", "oid"), (C, "tgrelid"))),
-    "pg_rewrite": (("oid",), (("self", "oid"), (C, "ev_class"))),
-    "pg_policy": (("oid",), (("self", "oid"), (C, "polrelid"))),
-    "pg_statistic_ext": (("oid",), (("self", "oid"), (C, "stxrelid"))),
-    "pg_sequence": (("seqrelid",), ((C, "seqrelid"),)),
-    "pg_foreign_table": (("ftrelid",), ((C, "ftrelid"),)),
-    "pg_partitioned_table": (("partrelid",), ((C, "partrelid"),)),
+                 ((_C, "indexrelid"), (_C, "indrelid"))),
+    "pg_trigger": (("oid",), (("self", "oid"), (_C, "tgrelid"))),
+    "pg_rewrite": (("oid",), (("self", "oid"), (_C, "ev_class"))),
+    "pg_policy": (("oid",), (("self", "oid"), (_C, "polrelid"))),
+    "pg_statistic_ext": (("oid",), (("self", "oid"), (_C, "stxrelid"))),
+    "pg_sequence": (("seqrelid",), ((_C, "seqrelid"),)),
+    "pg_foreign_table": (("ftrelid",), ((_C, "ftrelid"),)),
+    "pg_partitioned_table": (("partrelid",), ((_C, "partrelid"),)),
     # Whole rows: a partition moved to another parent is a row gone and a row new.
-    "pg_inherits": (("inhrelid", "inhparent", "inhseqno"), ((C, "inhrelid"), (C, "inhparent"))),
-    "pg_type": (("oid",), (("self", "oid"), (C, "typrelid"))),
+    "pg_inherits": (("inhrelid", "inhparent", "inhseqno"), ((_C, "inhrelid"), (_C, "inhparent"))),
+    "pg_type": (("oid",), (("self", "oid"), (_C, "typrelid"))),
     "pg_enum": (("oid",), (("pg_type", "enumtypid"),)),
     "pg_proc": (("oid",), (("self", "oid"),)),
     "pg_description": (("objoid", "classoid", "objsubid"), (("classoid", "objoid"),)),

@@ -665,21 +665,7 @@ hit(rel) AS MATERIALIZED (
   JOIN pg_depend d ON d.classid = n.classid AND d.objid = n.oid
   WHERE n.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
     AND d.deptype IN ('a', 'i')
-  UNION SELECT co.conrelid FROM near n JOIN pg_constraint co ON co.oid = n.oid
-  WHERE n.classid = 'pg_constraint'::regclass
-  UNION SELECT co.confrelid FROM near n JOIN pg_constraint co ON co.oid = n.oid
-  WHERE n.classid = 'pg_constraint'::regclass
-  UNION SELECT ad.adrelid FROM near n JOIN pg_attrdef ad ON ad.oid = n.oid
-  WHERE n.classid = 'pg_attrdef'::regclass
-  UNION SELECT tg.tgrelid FROM near n JOIN pg_trigger tg ON tg.oid = n.oid
-  WHERE n.classid = 'pg_trigger'::regclass
-  UNION SELECT rw.ev_class FROM near n JOIN pg_rewrite rw ON rw.oid = n.oid
-  WHERE n.classid = 'pg_rewrite'::regclass
-  UNION SELECT pol.polrelid FROM near n JOIN pg_policy pol ON pol.oid = n.oid
-  WHERE n.classid = 'pg_policy'::regclass
-  UNION SELECT sx.stxrelid FROM near n JOIN pg_statistic_ext sx ON sx.oid = n.oid
-  WHERE n.classid = 'pg_statistic_ext'::regclass
-),
+{owners}),
 -- An index's table; every partition's ancestors (a partitioned table lists its tree).
 candidates(rel) AS (
   SELECT rel FROM hit WHERE rel <> 0
@@ -688,7 +674,13 @@ candidates(rel) AS (
   UNION
   SELECT i.inhparent FROM candidates ca JOIN pg_inherits i ON i.inhrelid = ca.rel
 ),
-"""
+""".replace("{owners}", "".join(
+    f"  UNION SELECT o.{column} FROM near n JOIN {catalog} o ON o.oid = n.oid\n"
+    f"  WHERE n.classid = '{catalog}'::regclass\n" for catalog, column in (
+        # The relation each of these objects belongs to (or, for a foreign key, points at).
+        ("pg_constraint", "conrelid"), ("pg_constraint", "confrelid"),
+        ("pg_attrdef", "adrelid"), ("pg_trigger", "tgrelid"), ("pg_rewrite", "ev_class"),
+        ("pg_policy", "polrelid"), ("pg_statistic_ext", "stxrelid"))))
 
 # Everything else in the documented schemas (and the database-wide objects pg_dump writes):
 # (classid, objid, sub, body).
