@@ -266,6 +266,44 @@ def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, str]:
 
 # -- the machine and the report --------------------------------------------------------------
 
+# Creating a file costs a few microseconds, except on ext4 without a journal, which skips
+# the inodes freed in the last minute or more and scans past each of them on every create
+# (measured here: 0.6 ms of kernel time per file after a test run freed ~100,000). A first
+# sync creates one file per table; pg_dump's output is one stream. The bench waits, up to a
+# limit, until creating files in its folder costs what it costs on a settled disk.
+SETTLED_US = 60  # microseconds per file created that count as settled
+SETTLE_WAIT = 360.0  # seconds to wait at most
+_PROBE_FILES = 300
+
+
+def create_cost(folder: Path) -> float:
+    """Microseconds to create one empty file in `folder` (a new folder each probe; its
+    files are never deleted: deletions are what slows creation)."""
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
+    start = time.perf_counter()
+    for i in range(_PROBE_FILES):
+        os.close(os.open(probe / f"f{i}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    return (time.perf_counter() - start) / _PROBE_FILES * 1e6
+
+
+def settle(folder: Path) -> str:
+    """Wait until creating files in `folder` is as fast as on a settled disk (at most
+    SETTLE_WAIT seconds); says what was found."""
+    waited = 0.0
+    cost = create_cost(folder)
+    while cost > SETTLED_US and waited < SETTLE_WAIT:
+        if waited == 0:
+            print(f"Creating a file in {folder} costs {cost:.0f} µs (recently freed inodes?): "
+                  f"waiting up to {SETTLE_WAIT:.0f} s for the file system to settle",
+                  file=sys.stderr, flush=True)
+        time.sleep(15)
+        waited += 15
+        cost = create_cost(folder)
+    after = f", after waiting {waited:.0f} s" if waited else ""
+    unsettled = "" if cost <= SETTLED_US else " (NOT settled: first syncs are slower)"
+    return f"Output folder: {cost:.0f} µs to create a file{after}{unsettled}"
+
+
 def machine(server: ThrowawayPostgres) -> list[str]:
     cpu = platform.processor() or platform.machine()
     try:
@@ -339,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pgdoc-bench-") as tmp, \
             ThrowawayPostgres(bindir) as server:
         _raise_lock_slots(server)
-        for line in machine(server):
+        for line in [*machine(server), settle(Path(tmp))]:
             print(line)
         print(f"Each pgdoc time is the median of {runs} run(s), pg_dump's of {2 * runs}, one "
               "right before each pgdoc run; x = time / pg_dump's time; "

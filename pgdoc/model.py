@@ -97,6 +97,7 @@ class Index:
     definition: str
     primary: bool
     unique: bool
+    using: int = -1  # where `USING method (...)` starts in `definition`; -1: not known
 
 
 @dataclass(frozen=True)

@@ -929,3 +929,29 @@ def test_sh_formats_debug_messages_only_when_someone_listens(
     with caplog.at_level(logging.DEBUG, logger="sh"):
         log.debug("got chunk size %d", 42)
     assert "psql -c 'SELECT 1': got chunk size 42" in caplog.text
+
+
+def test_index_names_holding_using_keep_the_header_true(
+    pg: ThrowawayPostgres, db: str, pg_env: dict[str, str], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The header shows an index from its access method on: where the server wrote that,
+    not where " USING " first appears (a table's or an index's name may hold it)."""
+    pg.psql('CREATE TABLE "t USING x" (a int, b int);'
+            'CREATE INDEX "i USING y" ON "t USING x" (a) WHERE a > 1;'
+            'CREATE UNIQUE INDEX "u USING z" ON "t USING x" USING btree (b);'
+            'CREATE TABLE "p USING q" (a int) PARTITION BY RANGE (a);'
+            'CREATE INDEX "pi USING r" ON "p USING q" (a);', db)
+    out = tmp_path / "docs"
+    code, _, err = run(capsys, "sync", "-o", str(out))
+    assert code == 0, err
+    header = (out / table_filename("public", "t USING x")).read_text().split("CREATE TABLE")[0]
+    assert '"i USING y": USING btree (a) WHERE (a > 1)\n' in header
+    assert '"u USING z": UNIQUE INDEX USING btree (b)\n' in header
+    header = (out / table_filename("public", "p USING q")).read_text().split("CREATE TABLE")[0]
+    assert '"pi USING r": USING btree (a)\n' in header
+    data = json.loads((out / "schema.json").read_text())
+    table = next(t for t in data["tables"] if t["name"] == "t USING x")
+    assert {i["definition"] for i in table["indexes"]} == {
+        'CREATE INDEX "i USING y" ON public."t USING x" USING btree (a) WHERE (a > 1)',
+        'CREATE UNIQUE INDEX "u USING z" ON public."t USING x" USING btree (b)'}

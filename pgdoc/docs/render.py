@@ -177,7 +177,10 @@ def _keys(rel: Relation) -> list[str]:
 
 
 def _index_method(ix: Index) -> str:
-    """`USING btree (a, b) WHERE ...`: an index definition from its access method on."""
+    """`USING btree (a, b) WHERE ...`: an index definition from its access method on, as
+    the server placed it (a name may hold " USING "); else from the first " USING "."""
+    if ix.using >= 0:
+        return ix.definition[ix.using:]
     cut = ix.definition.find(" USING ")
     return ix.definition[cut + 1:] if cut >= 0 else ix.definition
 

@@ -185,7 +185,10 @@ SELECT json_build_object(
     t.typnotnull) ORDER BY t.oid), '[]')
    FROM typs JOIN pg_catalog.pg_type t ON t.oid = typs.oid
    JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace),
- 'owners', (SELECT coalesce(json_agg(json_build_array(o.classid, o.objid, o.rel)), '[]') FROM (
+ -- Three lists of numbers, not one list of triples: half the server's time, and the JSON
+ -- of an oid is a string.
+ 'owners', (SELECT json_build_array(coalesce(array_agg(o.classid::int8), '{{}}'),
+    coalesce(array_agg(o.objid::int8), '{{}}'), coalesce(array_agg(o.rel::int8), '{{}}')) FROM (
     SELECT 'pg_catalog.pg_class'::regclass::oid AS classid, rels.oid AS objid, rels.oid AS rel
       FROM rels
     UNION ALL
@@ -244,11 +247,20 @@ SELECT json_build_object(
 # Each relation's indexes: (indrelid, [[name, definition, primary, unique], ...]).
 _IDX = r"""
   SELECT x.indrelid, json_agg(json_build_array(
-      ic.relname, pg_catalog.pg_get_indexdef(x.indexrelid), x.indisprimary, x.indisunique)
+      ic.relname, d.def, x.indisprimary, x.indisunique,
+      CASE WHEN left(d.def, length(d.head)) = d.head THEN length(d.head) - 6 END)
       ORDER BY ic.relname) AS j
   FROM rels r
   JOIN pg_catalog.pg_index x ON x.indrelid = r.oid
   JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+  -- Where `USING method (...)` starts: after the head pg_get_indexdef writes, spelled
+  -- here as it spells it (names may hold " USING " themselves).
+  CROSS JOIN LATERAL (SELECT pg_catalog.pg_get_indexdef(x.indexrelid) AS def,
+      'CREATE ' || CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END || 'INDEX '
+      || pg_catalog.quote_ident(ic.relname) || ' ON '
+      || CASE WHEN ic.relkind = 'I' THEN 'ONLY ' ELSE '' END
+      || pg_catalog.quote_ident(r.nspname) || '.' || pg_catalog.quote_ident(r.relname)
+      || ' USING ' AS head) d
   GROUP BY x.indrelid
 """
 
@@ -334,7 +346,8 @@ def load_indexes(session: Session, version: int, views: bool = True
     them."""
     reader = Records()
     session.query(index_sql(version, views), reader)
-    return {int(relid): tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])
+    return {int(relid): tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3],
+                  using=-1 if i[4] is None else i[4])
                               for i in items)
             for relid, items in reader.records}
 
@@ -426,10 +439,16 @@ class CatalogReader(Records):
                                     not_null=t[7])
                 for t in data["types"]
             },
-            owners={(int(o[0]), int(o[1])): int(o[2]) for o in data["owners"]},
+            owners=_owners(data["owners"]),
             names={(n[0], n[1]): int(n[2]) for n in data["names"]},
             view_rules=frozenset(int(o) for o in data["view_rules"]),
         )
+
+
+def _owners(lists: list[list[int]]) -> dict[tuple[int, int], int]:
+    """(catalog, object) -> relation, from the query's three lists of the same length."""
+    classids, objids, rels = lists
+    return dict(zip(zip(classids, objids, strict=True), rels, strict=True))
 
 
 def _in_schemas(catalog: Catalog, schemas: Iterable[str]) -> Catalog:
@@ -475,7 +494,8 @@ def _relation(r: dict[str, Any]) -> Relation:
                        on_delete_columns=tuple(f[8] or ()) if len(f) > 8 else ())
             for f in r["fks"]
         ),
-        indexes=tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3])
+        indexes=tuple(Index(name=i[0], definition=i[1], primary=i[2], unique=i[3],
+                  using=-1 if i[4] is None else i[4])
                       for i in r["indexes"]),
         triggers=tuple(Trigger(name=t[0], definition=t[1]) for t in r["triggers"]),
         policies=tuple(
